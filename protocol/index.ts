@@ -11,3 +11,5 @@ export {
   type ErrorDetails,
   type WireError,
 } from './errors/index.js';
+export { RingBuffer, RingWriter, RingReader, park, unpark, ringLayout } from './ring/index.js';
+export type { RingWriterOptions, RingWriterStats, RingReaderOptions, RingReaderStats, ParkResult } from './ring/index.js';

@@ -1,3 +1,4 @@
+import { runtimeErrorTemplates } from './runtime-error-codes.js';
 import { wireErrorTemplates } from './wire-error-codes.js';
 
 /**
@@ -6,6 +7,7 @@ import { wireErrorTemplates } from './wire-error-codes.js';
  */
 export const errorTemplates = {
   ...wireErrorTemplates,
+  ...runtimeErrorTemplates,
 } as const;
 
 /** A stable error code. */

@@ -21,6 +21,8 @@ export const wireErrorTemplates = {
   ERR_PROTO_BAD_FIELD: (d: { kind: string; field: string; expected: string; got: string }) =>
     `Message "${d.kind}" has a bad field "${d.field}": expected ${d.expected}, got ${d.got}`,
   ERR_PROTO_ENCODE_FAILED: (d: { kind: string; reason: string }) => `Cannot encode message "${d.kind}": ${d.reason}`,
+  ERR_PROTO_NOT_PLAIN_DATA: (d: { path: string; got: string }) =>
+    `Value at ${d.path} is not plain msgpack data (null, boolean, number, bigint, string, Uint8Array, array, plain object): got ${d.got}`,
   ERR_PROTO_VERSION_MISMATCH: (d: { expected: number; got: number }) =>
     `Peer speaks protocol version ${d.got}, this side speaks ${d.expected}: rebuild both sides from the same release`,
   ERR_PROTO_HANDSHAKE_TIMEOUT: (d: { peer: string; waitedMs: number }) =>

@@ -1,0 +1,232 @@
+import { tesseraError } from '../errors/index.js';
+import { align4, kConsumerEpoch, kConsumerParked, kFrameHeaderBytes, kHead, kLengthMask, kMoreFlag, kProducerEpoch, kProducerParked, kTail } from './layout.js';
+import { park, unpark } from './park.js';
+import type { RingBuffer } from './ring-buffer.js';
+
+/** Options of a {@link RingReader}. */
+export interface RingReaderOptions {
+  /**
+   * Called once per whole message, in order. The view is valid only during the call: its
+   * memory is reused for the next message, so decode or copy it before returning.
+   */
+  onMessage: (message: Uint8Array) => void;
+  /** Gets coded errors (corrupt frame, oversized message) and whatever onMessage threw. */
+  onError?: (err: unknown) => void;
+  /** Called once when the ring is closed and drained, or the reader stopped. */
+  onClose?: () => void;
+  /** Largest message accepted, in bytes (default 256 MiB); larger ones are skipped and reported. */
+  maxMessageBytes?: number;
+  /**
+   * Spin window in ms: after a message, keep checking for the next one this long before
+   * parking (default 0). Spinning yields to microtasks, so replies sent from promise callbacks
+   * still go out; it buys round trips of a few µs while traffic is recent, and costs nothing idle.
+   */
+  spinMs?: number;
+  /** Longest stretch in ms the reader keeps its thread before yielding to timers and I/O (default 4). */
+  maxTurnMs?: number;
+  /** Longest single park, the safety net against a missed notification (default 1 s). */
+  parkTimeoutMs?: number;
+  /**
+   * Keep the event loop alive while started (default false). A pending Atomics.waitAsync does
+   * not (transport-notes pitfall 5), so a thread whose only work is this reader would exit.
+   */
+  keepAlive?: boolean;
+}
+
+/** Counters a reader keeps for stats. */
+export interface RingReaderStats {
+  messages: number;
+  bytes: number;
+  /** Times the consumer parked on an empty ring. */
+  parks: number;
+  /** Wake-ups that found messages (each drains every message available). */
+  wakeups: number;
+}
+
+const kDrainBatch = 1024;
+const yieldToMacrotasks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The consumer side of a ring: parks with Atomics.waitAsync (never blocks its thread), drains
+ * every available frame per wake-up, reassembles chunked messages and hands each to onMessage.
+ * Only one RingReader may exist per ring (single consumer).
+ */
+export class RingReader {
+  readonly ring: RingBuffer;
+  readonly stats: RingReaderStats = { messages: 0, bytes: 0, parks: 0, wakeups: 0 };
+  readonly #onMessage: (message: Uint8Array) => void;
+  readonly #onError: (err: unknown) => void;
+  readonly #onClose: (() => void) | undefined;
+  readonly #maxMessageBytes: number;
+  readonly #spinMs: number;
+  readonly #maxTurnMs: number;
+  readonly #parkTimeoutMs: number;
+  readonly #keepAlive: boolean;
+  #tail: number;
+  #scratch = new Uint8Array(4096);
+  #assembled = 0;
+  #skipping = false;
+  #running = false;
+  #stopped = false;
+  #keepAliveTimer: ReturnType<typeof setInterval> | undefined;
+  #done: Promise<void> | null = null;
+
+  constructor(ring: RingBuffer, options: RingReaderOptions) {
+    this.ring = ring;
+    this.#onMessage = options.onMessage;
+    this.#onError = options.onError ?? reportInNextTick;
+    this.#onClose = options.onClose;
+    this.#maxMessageBytes = options.maxMessageBytes ?? 256 * 1024 * 1024;
+    this.#spinMs = options.spinMs ?? 0;
+    this.#maxTurnMs = options.maxTurnMs ?? 4;
+    this.#parkTimeoutMs = options.parkTimeoutMs ?? 1000;
+    this.#keepAlive = options.keepAlive ?? false;
+    this.#tail = Atomics.load(ring.header, kTail) >>> 0;
+  }
+
+  /** True when a frame is waiting. */
+  hasData(): boolean {
+    return (Atomics.load(this.ring.header, kHead) >>> 0) !== this.#tail;
+  }
+
+  /**
+   * Starts the read loop. @returns a promise settled when the loop ends (ring closed and
+   * drained, or {@link stop})
+   */
+  start(): Promise<void> {
+    if (this.#done) return this.#done;
+    this.#running = true;
+    if (this.#keepAlive) this.#keepAliveTimer = setInterval(() => {}, 0x7fffffff);
+    this.#done = this.#run();
+    return this.#done;
+  }
+
+  /** Stops the loop after the current turn; frames left in the ring stay there. */
+  stop(): void {
+    this.#stopped = true;
+    // Wake our own park so the loop sees the stop at once.
+    Atomics.store(this.ring.header, kConsumerParked, 0);
+    Atomics.add(this.ring.header, kConsumerEpoch, 1);
+    Atomics.notify(this.ring.header, kConsumerEpoch);
+  }
+
+  /**
+   * Reads every whole message available now, up to `limit`. Usable without {@link start}
+   * (tests, or a caller that drives the loop itself).
+   * @returns the number of messages delivered
+   */
+  drain(limit = Infinity): number {
+    const { header, bytes, words, mask, capacity } = this.ring;
+    let delivered = 0;
+    let head = Atomics.load(header, kHead) >>> 0;
+    while (delivered < limit) {
+      if (head === this.#tail) {
+        head = Atomics.load(header, kHead) >>> 0;
+        if (head === this.#tail) break;
+      }
+      const at = this.#tail & mask;
+      const word = words[at >>> 2]!;
+      const length = word & kLengthMask;
+      const more = (word & kMoreFlag) !== 0;
+      const frameBytes = align4(kFrameHeaderBytes + length);
+      if (length > capacity / 4 || frameBytes > ((head - this.#tail) >>> 0)) {
+        this.#corrupt(`frame of ${length} bytes at offset ${this.#tail} does not fit what was published`);
+        return delivered;
+      }
+      if (!this.#skipping) this.#append(bytes, (at + kFrameHeaderBytes) & mask, length, capacity);
+      this.#tail = (this.#tail + frameBytes) >>> 0;
+      // Publishing tail frees the space; the copy above is complete before the producer can reuse it.
+      Atomics.store(header, kTail, this.#tail | 0);
+      unpark(header, kProducerParked, kProducerEpoch);
+      if (more) continue;
+      if (this.#skipping) {
+        this.#skipping = false;
+        continue;
+      }
+      const size = this.#assembled;
+      this.#assembled = 0;
+      delivered++;
+      this.stats.messages++;
+      this.stats.bytes += size;
+      try {
+        this.#onMessage(this.#scratch.subarray(0, size));
+      } catch (err) {
+        this.#onError(err);
+      }
+    }
+    return delivered;
+  }
+
+  #append(bytes: Uint8Array, dataAt: number, length: number, capacity: number): void {
+    const needed = this.#assembled + length;
+    if (needed > this.#maxMessageBytes) {
+      this.#onError(tesseraError('ERR_RING_MESSAGE_TOO_LARGE', { ring: this.ring.name, bytes: needed, limit: this.#maxMessageBytes }));
+      this.#assembled = 0;
+      this.#skipping = true;
+      return;
+    }
+    if (needed > this.#scratch.length) {
+      const grown = new Uint8Array(Math.min(Math.max(needed, this.#scratch.length * 2), this.#maxMessageBytes));
+      grown.set(this.#scratch.subarray(0, this.#assembled));
+      this.#scratch = grown;
+    }
+    const first = Math.min(length, capacity - dataAt);
+    this.#scratch.set(bytes.subarray(dataAt, dataAt + first), this.#assembled);
+    if (first < length) this.#scratch.set(bytes.subarray(0, length - first), this.#assembled + first);
+    this.#assembled = needed;
+  }
+
+  #corrupt(reason: string): void {
+    this.#onError(tesseraError('ERR_RING_CORRUPT_FRAME', { ring: this.ring.name, reason }));
+    // The stream cannot be re-framed after a bad header: close rather than guess.
+    this.ring.close();
+    this.#stopped = true;
+  }
+
+  async #run(): Promise<void> {
+    const now = performance.now.bind(performance);
+    let lastMessageAt = -Infinity;
+    let turnStart = now();
+    try {
+      while (!this.#stopped) {
+        if (this.drain(kDrainBatch) !== 0) {
+          lastMessageAt = now();
+          this.stats.wakeups++;
+        } else if (this.ring.closed) {
+          if (!this.hasData()) break;
+          continue;
+        }
+        const t = now();
+        if (t - turnStart >= this.#maxTurnMs) {
+          await yieldToMacrotasks();
+          turnStart = now();
+        } else if (this.hasData()) {
+          continue;
+        } else if (t - lastMessageAt < this.#spinMs) {
+          await null;
+        } else {
+          this.stats.parks++;
+          const parked = park(this.ring.header, kConsumerParked, kConsumerEpoch, () => this.#stopped || this.ring.closed || this.hasData(), this.#parkTimeoutMs);
+          if (typeof parked !== 'string') await parked;
+          turnStart = now();
+        }
+      }
+    } finally {
+      this.#running = false;
+      if (this.#keepAliveTimer) clearInterval(this.#keepAliveTimer);
+      this.#onClose?.();
+    }
+  }
+
+  /** True while the read loop runs. */
+  get running(): boolean {
+    return this.#running;
+  }
+}
+
+/** Default error sink: surface the error as an uncaught exception, never swallow it (xstate, piscina). */
+function reportInNextTick(err: unknown): void {
+  setImmediate(() => {
+    throw err;
+  });
+}
