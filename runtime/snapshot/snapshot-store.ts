@@ -1,0 +1,240 @@
+/**
+ * Actor snapshots on disk, one file per actor in one directory (see snapshot-format.ts for the
+ * bytes, snapshot-file-name.ts for the names).
+ *
+ * ```
+ * put(a, bytes) ─► <dir>/<name>.<random>.tmp ─ write, fsync ─► rename ─► <dir>/<name> ─► fsync <dir>
+ * get(a)        ◄─ read whole file ◄─ verify magic, version, lengths, CRC-32, address
+ * ```
+ *
+ * Plain files were measured against lmdb 3.5.6 (ext4, 2 cores, Node 20; 1,000 x 50 KB):
+ * durable puts 1.0 ms each awaited one by one, 0.4 ms in a burst (lmdb: 0.55-0.7 / 0.12); gets
+ * 0.08-0.19 ms (lmdb: 0.02-0.03, synchronous). lmdb is 3-6x faster but every figure is under a
+ * millisecond per snapshot, and files keep what lmdb lacks here: a checksum per snapshot (LMDB
+ * verifies no data), reads off the event loop, per-actor files one can inspect or delete, and
+ * no native module.
+ */
+import { randomBytes } from 'node:crypto';
+import { access, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tesseraError, type TesseraError } from '../../protocol/index.js';
+import { decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, kSnapshotHeaderBytes } from './snapshot-format.js';
+import { parseSnapshotFileName, snapshotFileName } from './snapshot-file-name.js';
+
+/** Options of {@link SnapshotStore.open}. */
+export interface SnapshotStoreOptions {
+  /**
+   * fsync each file before its rename and the directory after it (default `true`), so an
+   * acknowledged `put` survives a power loss. `false` still gives atomic replacement against a
+   * crash of this process, and is for tests and benchmarks.
+   */
+  readonly fsync?: boolean;
+}
+
+/**
+ * An on-disk store of actor snapshots. Writes are atomic (a reader sees the old snapshot or the
+ * new one, never a mix) and ordered per address (a later `put` or `delete` wins); reads are lazy
+ * (nothing is read until `get`) and verified: a damaged file is an `ERR_SNAPSHOT_CORRUPT` error,
+ * never bytes.
+ *
+ * @example
+ * const store = await SnapshotStore.open('/var/lib/tessera/snapshots');
+ * await store.put('counter/a', bytes);
+ * const back = await store.get('counter/a'); // the same bytes
+ */
+export class SnapshotStore {
+  readonly dir: string;
+  readonly #fsync: boolean;
+  /** Per file name, the settling of the last write queued, so writes to one address run in call order. */
+  readonly #tails = new Map<string, Promise<void>>();
+
+  private constructor(dir: string, fsync: boolean) {
+    this.dir = dir;
+    this.#fsync = fsync;
+  }
+
+  /**
+   * Opens (creating if needed) a store in `dir` and removes temporary files that a crash left
+   * half-written. Only one process may use a directory at a time.
+   * @throws TesseraError `ERR_SNAPSHOT_IO` when the directory cannot be created or read
+   */
+  static async open(dir: string, options: SnapshotStoreOptions = {}): Promise<SnapshotStore> {
+    const names = await io('open directory', dir, async () => {
+      await mkdir(dir, { recursive: true });
+      return readdir(dir);
+    });
+    for (const name of names.filter((n) => n.endsWith('.tmp'))) {
+      const path = join(dir, name);
+      await io('remove stale temporary file', path, () => unlinkIfPresent(path));
+    }
+    return new SnapshotStore(dir, options.fsync ?? true);
+  }
+
+  /**
+   * Stores `bytes` as the snapshot of `address`, replacing any previous one atomically.
+   * @throws TesseraError `ERR_SNAPSHOT_IO` when the file cannot be written
+   * @throws RangeError when the address is empty or not well-formed Unicode, or too large
+   */
+  async put(address: string, bytes: Uint8Array): Promise<void> {
+    const name = snapshotFileName(address);
+    const file = encodeSnapshot(address, bytes);
+    return this.#serialize(name, () => this.#write(name, file));
+  }
+
+  /**
+   * Reads and verifies the snapshot of `address`.
+   * @returns the stored bytes, or `undefined` when there is none
+   * @throws TesseraError `ERR_SNAPSHOT_CORRUPT` when the file is damaged, truncated, of another
+   *   format version or holds another actor's snapshot
+   * @throws TesseraError `ERR_SNAPSHOT_IO` when the file exists but cannot be read
+   */
+  async get(address: string): Promise<Buffer | undefined> {
+    const path = join(this.dir, snapshotFileName(address));
+    const file = await io('read', path, () => readFile(path).catch(undefinedIfMissing));
+    if (file === undefined) return undefined;
+    const decoded = decodeSnapshot(file);
+    if (!decoded.ok) throw corrupt(address, path, decoded.reason);
+    if (decoded.address !== address) throw corrupt(address, path, `it holds the snapshot of actor "${decoded.address}"`);
+    return decoded.payload;
+  }
+
+  /**
+   * Whether a snapshot file exists for `address` (not verified; `get` verifies).
+   * @throws TesseraError `ERR_SNAPSHOT_IO` when existence cannot be checked
+   */
+  async has(address: string): Promise<boolean> {
+    const path = join(this.dir, snapshotFileName(address));
+    const found = await io('check', path, () => access(path).then(() => true, undefinedIfMissing));
+    return found === true;
+  }
+
+  /**
+   * Deletes the snapshot of `address`.
+   * @returns whether there was one
+   * @throws TesseraError `ERR_SNAPSHOT_IO` when the file cannot be removed
+   */
+  async delete(address: string): Promise<boolean> {
+    const name = snapshotFileName(address);
+    const path = join(this.dir, name);
+    return this.#serialize(name, async () => {
+      const removed = await io('delete', path, () => unlinkIfPresent(path));
+      if (removed && this.#fsync) await io('sync directory', this.dir, () => syncDirectory(this.dir));
+      return removed;
+    });
+  }
+
+  /**
+   * The addresses that have a snapshot, sorted. Reads only the headers of snapshots whose file
+   * name is a hash (addresses too long to escape).
+   * @throws TesseraError `ERR_SNAPSHOT_IO` when the directory cannot be read
+   * @throws TesseraError `ERR_SNAPSHOT_CORRUPT` when a hashed snapshot's header is damaged
+   */
+  async list(): Promise<string[]> {
+    const names = await io('list', this.dir, () => readdir(this.dir));
+    const addresses: string[] = [];
+    for (const name of names) {
+      const parsed = parseSnapshotFileName(name);
+      if (parsed.form === 'escaped') addresses.push(parsed.address);
+      else if (parsed.form === 'hashed') addresses.push(await this.#readAddress(name));
+    }
+    return addresses.sort();
+  }
+
+  async #write(name: string, file: Buffer): Promise<void> {
+    const path = join(this.dir, name);
+    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    await io('write', temp, async () => {
+      try {
+        const handle = await open(temp, 'wx');
+        try {
+          await handle.writeFile(file);
+          if (this.#fsync) await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, path);
+      } catch (err) {
+        // Best effort: the write error is the one to report, and `open` removes any leftover.
+        await unlinkIfPresent(temp).catch(() => false);
+        throw err;
+      }
+    });
+    if (this.#fsync) await io('sync directory', this.dir, () => syncDirectory(this.dir));
+  }
+
+  async #readAddress(name: string): Promise<string> {
+    const path = join(this.dir, name);
+    const head = await io('read', path, async () => {
+      const handle = await open(path, 'r');
+      try {
+        const buffer = Buffer.alloc(kSnapshotHeaderBytes + 0xffff);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    });
+    const header = decodeSnapshotHeader(head);
+    const address = header.ok ? head.toString('utf8', kSnapshotHeaderBytes, kSnapshotHeaderBytes + header.addressLength) : '';
+    if (!header.ok) throw corrupt('<unknown>', path, header.reason);
+    if (snapshotFileName(address) !== name) throw corrupt(address, path, 'its header names an actor whose snapshot belongs in another file');
+    return address;
+  }
+
+  #serialize<T>(name: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#tails.get(name) ?? Promise.resolve();
+    const run = previous.then(task);
+    // The tail only orders the next write; `run`'s own rejection still reaches this call's caller.
+    const tail = run.then(noop, noop);
+    this.#tails.set(name, tail);
+    void tail.then(() => {
+      if (this.#tails.get(name) === tail) this.#tails.delete(name);
+    });
+    return run;
+  }
+}
+
+function noop(): void {}
+
+const kHints: Readonly<Record<string, string>> = {
+  EACCES: 'check that this process may read and write the snapshot directory',
+  EPERM: 'check that this process may read and write the snapshot directory',
+  ENOTDIR: 'the snapshot directory path (or one of its parents) is a file',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+};
+
+/** Runs a file-system step, turning any failure into `ERR_SNAPSHOT_IO` with a hint where one helps. */
+async function io<T>(op: string, path: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const hint = typeof code === 'string' ? kHints[code] : undefined;
+    const message = err instanceof Error ? err.message : String(err);
+    throw tesseraError('ERR_SNAPSHOT_IO', { op, path, reason: hint === undefined ? message : `${message} (${hint})` });
+  }
+}
+
+function corrupt(address: string, path: string, reason: string): TesseraError<'ERR_SNAPSHOT_CORRUPT'> {
+  return tesseraError('ERR_SNAPSHOT_CORRUPT', { address, path, reason });
+}
+
+function undefinedIfMissing(err: unknown): undefined {
+  if ((err as { code?: unknown }).code === 'ENOENT') return undefined;
+  throw err;
+}
+
+async function unlinkIfPresent(path: string): Promise<boolean> {
+  return unlink(path).then(() => true, (err: unknown) => undefinedIfMissing(err) ?? false);
+}
+
+/** Makes a rename or unlink in `dir` durable (POSIX: fsync on the directory's descriptor). */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

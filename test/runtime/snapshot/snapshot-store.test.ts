@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { isTesseraError } from '../../../protocol/index.js';
+import { SnapshotStore } from '../../../runtime/index.js';
+
+let root: string;
+let n = 0;
+
+before(async () => {
+  root = await mkdtemp(join(tmpdir(), 'tessera-snapshot-store-'));
+});
+after(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** A fresh store in its own directory. */
+async function freshStore(fsync = false): Promise<SnapshotStore> {
+  return SnapshotStore.open(join(root, `store-${n++}`), { fsync });
+}
+
+/** The only file in the store's directory. */
+async function onlyFile(store: SnapshotStore): Promise<string> {
+  const names = await readdir(store.dir);
+  assert.equal(names.length, 1);
+  return join(store.dir, names[0] as string);
+}
+
+function isCorrupt(address: string, reason: RegExp) {
+  return (err: unknown) =>
+    isTesseraError(err, 'ERR_SNAPSHOT_CORRUPT') && err.details.address === address && reason.test(err.details.reason) && err.details.path.startsWith(root);
+}
+
+describe('SnapshotStore', () => {
+  it('put() then get() returns the same bytes, for any address', async () => {
+    const store = await freshStore(true);
+    const cases = new Map<string, Buffer>([
+      ['counter/a', Buffer.from([1, 2, 3])],
+      ['kv/Big Key ✓/../..', randomBytes(50 * 1024)],
+      ['x'.repeat(500), Buffer.from('long address, hashed name')],
+      ['empty', Buffer.alloc(0)],
+    ]);
+
+    for (const [address, bytes] of cases) await store.put(address, bytes);
+
+    for (const [address, bytes] of cases) assert.deepEqual(await store.get(address), bytes);
+  });
+
+  it('get(), has() and delete() report a missing snapshot without error', async () => {
+    const store = await freshStore();
+    await store.put('a', Buffer.from('x'));
+
+    assert.equal(await store.get('b'), undefined);
+    assert.equal(await store.has('b'), false);
+    assert.equal(await store.has('a'), true);
+    assert.equal(await store.delete('a'), true);
+    assert.equal(await store.delete('a'), false);
+    assert.equal(await store.get('a'), undefined);
+  });
+
+  it('list() returns every address, escaped or hashed, sorted, and ignores other files', async () => {
+    const store = await freshStore();
+    const long = `kv/${'y'.repeat(300)}`;
+    await store.put('b/2', Buffer.from('1'));
+    await store.put('A/1', Buffer.from('2'));
+    await store.put(long, Buffer.from('3'));
+    await writeFile(join(store.dir, 'README'), 'not a snapshot');
+
+    assert.deepEqual(await store.list(), ['A/1', 'b/2', long]);
+  });
+
+  it('put() replaces atomically, runs writes to one address in call order and leaves no temporary file', async () => {
+    const store = await freshStore();
+    const writes = Array.from({ length: 20 }, (_, i) => store.put('hot', Buffer.from(`version ${i}`)));
+
+    await Promise.all(writes);
+
+    assert.equal((await store.get('hot'))?.toString(), 'version 19');
+    assert.deepEqual(await readdir(store.dir), ['hot.snap']);
+  });
+
+  it('get() detects a flipped payload byte as ERR_SNAPSHOT_CORRUPT', async () => {
+    const store = await freshStore();
+    await store.put('counter/a', randomBytes(1000));
+    const path = await onlyFile(store);
+    const file = await readFile(path);
+    file.writeUInt8(file.readUInt8(file.length - 10) ^ 0x01, file.length - 10);
+    await writeFile(path, file);
+
+    await assert.rejects(store.get('counter/a'), isCorrupt('counter/a', /checksum mismatch/));
+  });
+
+  it('get() detects a truncated file as ERR_SNAPSHOT_CORRUPT', async () => {
+    const store = await freshStore();
+    await store.put('a', randomBytes(1000));
+    const path = await onlyFile(store);
+
+    await truncate(path, 500);
+    await assert.rejects(store.get('a'), isCorrupt('a', /truncated/));
+    await truncate(path, 3);
+    await assert.rejects(store.get('a'), isCorrupt('a', /shorter than the 16-byte header/));
+  });
+
+  it('get() detects a wrong magic or format version as ERR_SNAPSHOT_CORRUPT', async () => {
+    const store = await freshStore();
+    await store.put('a', Buffer.from('payload'));
+    const path = await onlyFile(store);
+    const file = await readFile(path);
+
+    await writeFile(path, Buffer.concat([Buffer.from('JUNK'), file.subarray(4)]));
+    await assert.rejects(store.get('a'), isCorrupt('a', /bad magic/));
+    file.writeUInt16LE(2, 4);
+    await writeFile(path, file);
+    await assert.rejects(store.get('a'), isCorrupt('a', /format version 2 is not supported/));
+  });
+
+  it('get() refuses a file that holds another actor\'s snapshot', async () => {
+    const store = await freshStore();
+    await store.put('a', Buffer.from('for a'));
+    await copyFile(join(store.dir, 'a.snap'), join(store.dir, 'b.snap'));
+
+    await assert.rejects(store.get('b'), isCorrupt('b', /holds the snapshot of actor "a"/));
+  });
+
+  it('reads lazily: a corrupt snapshot fails only the get() that reads it', async () => {
+    const dir = join(root, `lazy-${n++}`);
+    const first = await SnapshotStore.open(dir, { fsync: false });
+    await first.put('good', Buffer.from('ok'));
+    await writeFile(join(dir, 'bad.snap'), 'garbage');
+
+    const store = await SnapshotStore.open(dir);
+
+    assert.deepEqual(await store.list(), ['bad', 'good']);
+    assert.equal((await store.get('good'))?.toString(), 'ok');
+    await assert.rejects(store.get('bad'), isCorrupt('bad', /bad magic|shorter/));
+  });
+
+  it('list() reports a hashed snapshot whose header is damaged', async () => {
+    const store = await freshStore();
+    await store.put('z'.repeat(400), Buffer.from('x'));
+    await writeFile(await onlyFile(store), 'JUNKJUNKJUNKJUNKJUNK');
+
+    await assert.rejects(store.list(), isCorrupt('<unknown>', /bad magic/));
+  });
+
+  it('open() removes temporary files a crash left behind', async () => {
+    const dir = join(root, `stale-${n++}`);
+    await mkdir(dir);
+    await writeFile(join(dir, 'a.snap.0123456789ab.tmp'), 'half-written');
+
+    await SnapshotStore.open(dir);
+
+    assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('open() reports a path under a regular file as ERR_SNAPSHOT_IO with a hint', async () => {
+    const file = join(root, `a-file-${n++}`);
+    await writeFile(file, '');
+
+    await assert.rejects(SnapshotStore.open(join(file, 'snapshots')), (err: unknown) =>
+      isTesseraError(err, 'ERR_SNAPSHOT_IO') &&
+      err.details.op === 'open directory' &&
+      /ENOTDIR/.test(err.message) &&
+      /is a file/.test(err.details.reason),
+    );
+  });
+
+  it('put() reports a failed write as ERR_SNAPSHOT_IO and cleans up its temporary file', async () => {
+    const store = await freshStore();
+    // A directory where the snapshot file should go makes the rename fail.
+    await mkdir(join(store.dir, 'a.snap'));
+
+    await assert.rejects(store.put('a', Buffer.from('x')), (err: unknown) => isTesseraError(err, 'ERR_SNAPSHOT_IO') && err.details.op === 'write');
+    await assert.rejects(store.get('a'), (err: unknown) => isTesseraError(err, 'ERR_SNAPSHOT_IO') && err.details.op === 'read');
+    assert.deepEqual(await readdir(store.dir), ['a.snap']);
+  });
+
+  it('rejects an empty or ill-formed address', async () => {
+    const store = await freshStore();
+
+    await assert.rejects(store.put('', Buffer.from('x')), { name: 'RangeError', message: /non-empty, well-formed Unicode: current value is ""/ });
+    await assert.rejects(store.get('\uD800'), RangeError);
+  });
+});
