@@ -11,5 +11,65 @@ export {
   type ErrorDetails,
   type WireError,
 } from './errors/index.js';
-export { RingBuffer, RingWriter, RingReader, park, unpark, ringLayout } from './ring/index.js';
-export type { RingWriterOptions, RingWriterStats, RingReaderOptions, RingReaderStats, ParkResult } from './ring/index.js';
+export { RingBuffer, RingWriter, RingReader, park, unpark, ringLayout, DuplexChannel, createChannelBuffers } from './ring/index.js';
+export type {
+  RingWriterOptions,
+  RingWriterStats,
+  RingReaderOptions,
+  RingReaderStats,
+  ParkResult,
+  ChannelBuffers,
+  DuplexChannelOptions,
+  MessageCodec,
+} from './ring/index.js';
+export { PROTOCOL_VERSION } from './version.js';
+export {
+  defineDirection,
+  isPlainData,
+  findNonPlainData,
+  describeValue,
+  kMaxPlainDataDepth,
+  supervisorToWorker,
+  workerToSupervisor,
+  clientToDaemon,
+  daemonToClient,
+} from './messages/index.js';
+export type {
+  Direction,
+  MessageSchema,
+  MessageSchemas,
+  MessageFromSchema,
+  MessagesOf,
+  MessageOf,
+  KindOf,
+  MessageOfKind,
+  FieldSpec,
+  FieldType,
+  FieldTypes,
+  FieldValue,
+  PlainData,
+  NotPlainData,
+  SupervisorToWorker,
+  SupervisorToWorkerKind,
+  SupervisorToWorkerOf,
+  WorkerToSupervisor,
+  WorkerToSupervisorKind,
+  WorkerToSupervisorOf,
+  ClientToDaemon,
+  ClientToDaemonKind,
+  ClientToDaemonOf,
+  DaemonToClient,
+  DaemonToClientKind,
+  DaemonToClientOf,
+} from './messages/index.js';
+export {
+  encodeMessage,
+  decodeMessage,
+  FrameCodec,
+  encodeValue,
+  decodeValue,
+  supervisorCodec,
+  workerCodec,
+  clientCodec,
+  daemonCodec,
+} from './codec/index.js';

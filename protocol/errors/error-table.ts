@@ -1,3 +1,4 @@
+import { graphErrorTemplates } from './graph-error-codes.js';
 import { runtimeErrorTemplates } from './runtime-error-codes.js';
 import { wireErrorTemplates } from './wire-error-codes.js';
 
@@ -8,6 +9,7 @@ import { wireErrorTemplates } from './wire-error-codes.js';
 export const errorTemplates = {
   ...wireErrorTemplates,
   ...runtimeErrorTemplates,
+  ...graphErrorTemplates,
 } as const;
 
 /** A stable error code. */

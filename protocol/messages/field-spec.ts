@@ -1,6 +1,4 @@
 import type { WireError } from '../errors/index.js';
-import { describeValue } from './describe-value.js';
-import { findNonPlainData, isPlainData } from './plain-data.js';
 
 /** What a field of each spec holds, in TypeScript terms. Message types are derived from this. */
 export interface FieldTypes {
@@ -34,30 +32,15 @@ export type FieldValue<F extends FieldSpec> = F extends `${infer T extends Field
     ? FieldTypes[F]
     : never;
 
-/** A field's check, compiled from its spec once, when the direction is defined. */
+/** A field's spec, parsed and checked once, when its direction is defined. */
 export interface FieldCheck {
+  /** The field's name: an identifier, never `k` nor an Object.prototype member. */
   readonly name: string;
   readonly type: FieldType;
   readonly optional: boolean;
-  /** The fast test: no allocation, no paths. */
-  readonly test: (value: unknown) => boolean;
-  /** Run only after `test` failed: which (sub)field is wrong and what it holds. */
-  readonly explain: (value: unknown) => { field: string; got: string };
   /** What the field should hold, for error messages. */
   readonly expected: string;
 }
-
-const fieldTests: { readonly [T in FieldType]: (value: unknown) => boolean } = {
-  uint: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0,
-  int: (v) => typeof v === 'number' && Number.isSafeInteger(v),
-  number: (v) => typeof v === 'number',
-  string: (v) => typeof v === 'string',
-  bool: (v) => typeof v === 'boolean',
-  bytes: (v) => v instanceof Uint8Array,
-  any: isPlainData,
-  error: isWireErrorData,
-  'string[]': isStringArray,
-};
 
 const fieldExpectations: { readonly [T in FieldType]: string } = {
   uint: 'a non-negative safe integer',
@@ -71,78 +54,33 @@ const fieldExpectations: { readonly [T in FieldType]: string } = {
   'string[]': 'an array of strings',
 };
 
-const kWireErrorKeys: ReadonlySet<string> = new Set(['code', 'message', 'details', 'stack']);
-
-function isStringArray(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
-  return true;
-}
-
-function isPlainObject(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function isWireErrorData(value: unknown): boolean {
-  return explainWireError(value, '') === undefined;
-}
-
-// One walk serves both the test and the explanation: error fields are rare and small.
-function explainWireError(value: unknown, field: string): { field: string; got: string } | undefined {
-  if (!isPlainObject(value)) return { field, got: describeValue(value) };
-  const wire = value as Record<string, unknown>;
-  for (const key in wire) if (!kWireErrorKeys.has(key)) return { field: `${field}.${key}`, got: 'an unexpected field' };
-  if (typeof wire.code !== 'string') return { field: `${field}.code`, got: describeValue(wire.code) };
-  if (typeof wire.message !== 'string') return { field: `${field}.message`, got: describeValue(wire.message) };
-  if (Object.hasOwn(wire, 'stack') && typeof wire.stack !== 'string') return { field: `${field}.stack`, got: describeValue(wire.stack) };
-  if (!Object.hasOwn(wire, 'details')) return undefined;
-  const details = wire.details;
-  if (!isPlainObject(details)) return { field: `${field}.details`, got: describeValue(details) };
-  const bad = findNonPlainData(details, `${field}.details`);
-  return bad && { field: bad.path, got: bad.got };
-}
-
-function explainFailure(type: FieldType, field: string, value: unknown): { field: string; got: string } {
-  if (type === 'any') return renamed(findNonPlainData(value, field), field, value);
-  if (type === 'error') return explainWireError(value, field) ?? { field, got: describeValue(value) };
-  if (type === 'string[]' && Array.isArray(value)) {
-    const i = value.findIndex((item) => typeof item !== 'string');
-    return { field: `${field}[${i}]`, got: describeValue(value[i]) };
-  }
-  return { field, got: describeValue(value) };
-}
-
-function renamed(bad: { path: string; got: string } | undefined, field: string, value: unknown): { field: string; got: string } {
-  return bad ? { field: bad.path, got: bad.got } : { field, got: describeValue(value) };
-}
-
 const kSpecPattern = /^([a-z]+(?:\[\])?)(\?)?$/;
+const kFieldPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Compiles one field's spec into its check.
+ * Parses and checks one field's spec. Field names end up in generated code (kind-check.ts),
+ * so only plain identifiers pass.
  * @param name - the field's name in the message
  * @param spec - e.g. `'uint'`, `'bytes?'`
- * @returns the compiled check
- * @throws {TypeError} when the spec names no field type
+ * @returns the parsed field
+ * @throws {TypeError} when the name is not an identifier, is `k` or an Object.prototype
+ *   member, or when the spec names no field type
  */
 export function compileField(name: string, spec: string): FieldCheck {
+  if (!kFieldPattern.test(name) || name === 'k' || name in Object.prototype) {
+    throw new TypeError(
+      `Cannot define field "${name}": a field name must be an identifier other than "k" and Object.prototype members: current value is "${name}"`,
+    );
+  }
   const match = kSpecPattern.exec(spec);
   const type = match?.[1];
-  if (type === undefined || !Object.hasOwn(fieldTests, type)) {
+  if (type === undefined || !Object.hasOwn(fieldExpectations, type)) {
     throw new TypeError(
-      `Cannot compile field "${name}": the spec must be one of ${Object.keys(fieldTests).join(', ')} with an optional "?": current value is "${spec}"`,
+      `Cannot define field "${name}": the spec must be one of ${Object.keys(fieldExpectations).join(', ')}, optionally followed by "?": current value is "${spec}"`,
     );
   }
   const fieldType = type as FieldType;
   const optional = match?.[2] === '?';
-  return {
-    name,
-    type: fieldType,
-    optional,
-    test: fieldTests[fieldType],
-    explain: (value) => explainFailure(fieldType, name, value),
-    expected: optional ? `${fieldExpectations[fieldType]} or no field` : fieldExpectations[fieldType],
-  };
+  const expected = optional ? `${fieldExpectations[fieldType]} or no field` : fieldExpectations[fieldType];
+  return { name, type: fieldType, optional, expected };
 }

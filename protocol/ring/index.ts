@@ -3,3 +3,10 @@ export { RingWriter, type RingWriterOptions, type RingWriterStats } from './ring
 export { RingReader, type RingReaderOptions, type RingReaderStats } from './ring-reader.js';
 export { park, unpark, type ParkResult } from './park.js';
 export * as ringLayout from './layout.js';
+export {
+  DuplexChannel,
+  createChannelBuffers,
+  type ChannelBuffers,
+  type DuplexChannelOptions,
+  type MessageCodec,
+} from './duplex-channel.js';

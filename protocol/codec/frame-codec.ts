@@ -1,0 +1,78 @@
+import { tesseraError } from '../errors/index.js';
+import type { Direction, MessageSchemas, MessagesOf } from '../messages/index.js';
+import { errorMessage, packChecked, unpackFrame } from './msgpack.js';
+
+/**
+ * Encodes a message of `direction` as one msgpack map (a frame's payload).
+ * The bytes may share an ArrayBuffer with other frames: copy them, never transfer `.buffer`.
+ * @param direction - the direction the message travels in
+ * @param message - the message; it is validated first
+ * @returns the msgpack bytes
+ * @throws {TesseraError} ERR_PROTO_UNKNOWN_KIND, ERR_PROTO_BAD_FIELD (with the field, what was
+ *   expected and what it holds), ERR_PROTO_NOT_A_MESSAGE, or ERR_PROTO_ENCODE_FAILED
+ * @example
+ * const bytes = encodeMessage(supervisorToWorker, { k: 'ping', id: 7 });
+ */
+export function encodeMessage<S extends MessageSchemas>(direction: Direction<S>, message: MessagesOf<S>): Uint8Array {
+  direction.validate(message);
+  try {
+    return packChecked(message);
+  } catch (err) {
+    throw tesseraError('ERR_PROTO_ENCODE_FAILED', { kind: String(message.k), reason: errorMessage(err) });
+  }
+}
+
+/**
+ * Decodes one message of `direction`. Bad input of any kind ends in a coded error, never in
+ * another exception and never in a message that breaks its schema.
+ * @param direction - the direction the message travels in
+ * @param bytes - exactly one msgpack value; never modified, and never aliased by the result
+ * @returns the message
+ * @throws {TesseraError} ERR_PROTO_MALFORMED_FRAME, ERR_PROTO_TRUNCATED_FRAME,
+ *   ERR_PROTO_TRAILING_BYTES, ERR_PROTO_NOT_A_MESSAGE, ERR_PROTO_UNKNOWN_KIND or ERR_PROTO_BAD_FIELD
+ * @throws {TypeError} when `bytes` is not a Uint8Array (a programming error, not bad input)
+ */
+export function decodeMessage<S extends MessageSchemas>(direction: Direction<S>, bytes: Uint8Array): MessagesOf<S> {
+  return direction.validate(unpackFrame(bytes));
+}
+
+/**
+ * The codec of one end of a connection: it encodes what this end sends and decodes what it
+ * receives. Stateless and cheap; the msgpack encoder and decoder behind it are shared.
+ * @example
+ * const supervisor = new FrameCodec(supervisorToWorker, workerToSupervisor);
+ * const reply = supervisor.decode(bytes); // WorkerToSupervisor
+ */
+export class FrameCodec<Out extends MessageSchemas, In extends MessageSchemas> {
+  readonly #sends: Direction<Out>;
+  readonly #receives: Direction<In>;
+
+  /**
+   * @param sends - the direction of outgoing messages
+   * @param receives - the direction of incoming messages
+   */
+  constructor(sends: Direction<Out>, receives: Direction<In>) {
+    this.#sends = sends;
+    this.#receives = receives;
+  }
+
+  /** The direction this end sends. */
+  get sends(): Direction<Out> {
+    return this.#sends;
+  }
+
+  /** The direction this end receives. */
+  get receives(): Direction<In> {
+    return this.#receives;
+  }
+
+  /** Encodes an outgoing message; see {@link encodeMessage}. */
+  encode(message: MessagesOf<Out>): Uint8Array {
+    return encodeMessage(this.#sends, message);
+  }
+
+  /** Decodes an incoming message; see {@link decodeMessage}. */
+  decode(bytes: Uint8Array): MessagesOf<In> {
+    return decodeMessage(this.#receives, bytes);
+  }
+}

@@ -1,0 +1,3 @@
+export { encodeMessage, decodeMessage, FrameCodec } from './frame-codec.js';
+export { encodeValue, decodeValue } from './value-codec.js';
+export { supervisorCodec, workerCodec, clientCodec, daemonCodec } from './endpoint-codecs.js';

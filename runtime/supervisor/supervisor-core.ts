@@ -1,0 +1,322 @@
+import { isTesseraError, tesseraError } from '../../protocol/index.js';
+import { parseActorAddress } from '../actor/actor-address.js';
+import type { SnapshotStore } from '../snapshot/snapshot-store.js';
+import type { TimerHandle } from '../clock.js';
+import { placeActor } from './placement.js';
+import { RoutingTable } from './routing-table.js';
+import { UpdateLog } from './update-log.js';
+import { LatencyRecorder } from './latency-recorder.js';
+import { ActorSizes } from './actor-sizes.js';
+import { unwrapSnapshot, wrapSnapshot } from './snapshot-envelope.js';
+import type { ResolvedSupervisorOptions } from './supervisor-options.js';
+import type { WorkerPool } from './worker-pool.js';
+import type { RuntimeEvents } from './runtime-events.js';
+
+/** Options of one ask. */
+export interface AskOptions {
+  /** Fail with ERR_ASK_TIMEOUT after this long (default: the supervisor's askTimeoutMs). */
+  timeoutMs?: number;
+  /** Safe to apply twice: retried on a new worker if its worker dies before answering. */
+  idempotent?: boolean;
+  /** Changes nothing: not journaled (queries). */
+  readOnly?: boolean;
+}
+
+interface TellOp {
+  type: 'tell';
+  message: unknown;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+interface AskOp {
+  type: 'ask';
+  message: unknown;
+  options: AskOptions;
+  startedAt: number;
+  timer: TimerHandle | undefined;
+  done: boolean;
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+type Op = TellOp | AskOp;
+
+/** Counters the core keeps for stats(). */
+export interface CoreCounters {
+  messages: number;
+  activations: number;
+  evictions: number;
+  askRetries: number;
+  corruptSnapshots: number;
+}
+
+/**
+ * The supervisor's data plane: routes messages to the worker running each actor, activates
+ * actors on first use (from their snapshot plus journal), passivates them to the snapshot store,
+ * and recovers actors of a crashed worker. Every decision comes from a pure policy
+ * (placeActor, chooseEvictions, decideRestart); this class applies them.
+ *
+ * An actor with an operation under way (activating, passivating) has a mailbox: messages wait
+ * there, in order, up to mailboxLimit, and are delivered once the operation ends.
+ */
+export class SupervisorCore {
+  readonly routes = new RoutingTable();
+  readonly journal = new UpdateLog();
+  readonly askLatency = new LatencyRecorder();
+  readonly counters: CoreCounters = { messages: 0, activations: 0, evictions: 0, askRetries: 0, corruptSnapshots: 0 };
+  /** Estimated bytes per active actor and per worker, as workers last reported. */
+  readonly sizes = new ActorSizes();
+  readonly #mailboxes = new Map<string, Op[]>();
+  /** Snapshots that could not be written (disk full…): kept here so nothing is lost. */
+  readonly #unsaved = new Map<string, Uint8Array>();
+  readonly #checkpointing = new Set<string>();
+  readonly #o: ResolvedSupervisorOptions;
+  readonly #store: SnapshotStore;
+  readonly #pool: WorkerPool;
+  readonly #events: RuntimeEvents;
+  #accepting = true;
+
+  constructor(options: ResolvedSupervisorOptions, store: SnapshotStore, pool: WorkerPool, events: RuntimeEvents) {
+    this.#o = options;
+    this.#store = store;
+    this.#pool = pool;
+    this.#events = events;
+  }
+
+  /** Messages waiting in mailboxes, by actor (only actors with a mailbox). */
+  mailboxDepths(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [address, box] of this.#mailboxes) out[address] = box.length;
+    return out;
+  }
+
+  /** Stops taking messages (shutdown). */
+  close(): void {
+    this.#accepting = false;
+  }
+
+  /**
+   * Delivers a message with no reply. Resolves once it is handed to the actor's worker; from
+   * then on it is journaled and survives a worker crash.
+   */
+  tell(address: string, message: unknown): Promise<void> {
+    return new Promise((resolve, reject) => this.#submit(address, { type: 'tell', message, resolve, reject }));
+  }
+
+  /** Delivers a message and resolves with the actor's reply. */
+  ask(address: string, message: unknown, options: AskOptions = {}): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const op: AskOp = { type: 'ask', message, options, startedAt: this.#o.clock.now(), timer: undefined, done: false, resolve, reject };
+      const timeoutMs = options.timeoutMs ?? this.#o.askTimeoutMs;
+      op.timer = this.#o.clock.setTimeout(() => {
+        op.done = true;
+        reject(tesseraError('ERR_ASK_TIMEOUT', { actor: address, timeoutMs }));
+      }, timeoutMs);
+      this.#submit(address, op);
+    });
+  }
+
+  /** Passivates an actor to the snapshot store; a no-op when it is not active. */
+  async passivate(address: string): Promise<void> {
+    const route = this.routes.get(address);
+    if (route?.state !== 'active' || this.#mailboxes.has(address)) return;
+    const worker = this.#pool.get(route.workerId!);
+    if (!worker) return;
+    const box: Op[] = [];
+    this.#mailboxes.set(address, box);
+    const seq = this.journal.lastSeq(address);
+    try {
+      const state = (await worker.request({ k: 'passivate', actor: address })) as Uint8Array;
+      await this.#save(address, seq, state);
+      if (this.routes.get(address)?.workerId === worker.slot) this.routes.passivated(address);
+      this.sizes.delete(address);
+      this.counters.evictions++;
+      this.#events.emit({ type: 'actor.passivated', actor: address });
+    } catch (err) {
+      // A worker that died mid-passivation already moved the actor back to its last snapshot
+      // plus journal (onWorkerLost); nothing else to undo.
+      if (!isTesseraError(err, 'ERR_WORKER_CRASHED')) this.#events.emit({ type: 'error', error: err, actor: address });
+    } finally {
+      this.#mailboxes.delete(address);
+      for (const op of box) this.#submit(address, op);
+    }
+  }
+
+  /**
+   * A worker is gone: its actors fall back to their latest snapshot plus journal, and asks it
+   * never answered are dropped from the journals (their callers get ERR_WORKER_CRASHED).
+   */
+  onWorkerLost(slot: number): void {
+    for (const address of this.routes.workerLost(slot)) {
+      this.journal.discardPending(address);
+      this.sizes.delete(address);
+    }
+  }
+
+  /** An actor's machine threw on a tell: drop that message and rebuild the actor on next use. */
+  onActorFailed(slot: number, address: string, seq: number, error: unknown): void {
+    this.journal.discard(address, seq);
+    const route = this.routes.get(address);
+    if (route?.state === 'active' && route.workerId === slot) {
+      this.#pool.get(slot)?.post({ k: 'drop', actor: address });
+      this.routes.passivated(address);
+      this.sizes.delete(address);
+    }
+    this.#events.emit({ type: 'actor.failed', actor: address, error });
+  }
+
+  #submit(address: string, op: Op): void {
+    if (op.type === 'ask' && op.done) return;
+    if (!this.#accepting) return this.#fail(op, tesseraError('ERR_SUPERVISOR_STOPPED', { state: 'stopping' }));
+    const box = this.#mailboxes.get(address);
+    if (box) {
+      if (box.length >= this.#o.mailboxLimit) return this.#fail(op, tesseraError('ERR_MAILBOX_FULL', { actor: address, limit: this.#o.mailboxLimit }));
+      box.push(op);
+      return;
+    }
+    const route = this.routes.get(address);
+    if (route?.state === 'active') return this.#deliver(address, route.workerId!, op);
+    try {
+      parseActorAddress(address);
+    } catch {
+      return this.#fail(op, tesseraError('ERR_ACTOR_BAD_ADDRESS', { actor: address }));
+    }
+    this.#mailboxes.set(address, [op]);
+    void this.#activate(address);
+  }
+
+  #deliver(address: string, slot: number, op: Op): void {
+    const worker = this.#pool.get(slot)!;
+    this.routes.touch(address, this.#o.clock.now());
+    this.counters.messages++;
+    if (op.type === 'tell') {
+      const seq = this.journal.append(address, op.message, true);
+      try {
+        worker.post({ k: 'tell', actor: address, seq, msg: op.message });
+      } catch (err) {
+        this.journal.discard(address, seq); // not encodable: never delivered, never journaled
+        return this.#fail(op, err as Error);
+      }
+      op.resolve();
+      this.#maybeCheckpoint(address);
+      return;
+    }
+    const seq = op.options.readOnly ? 0 : this.journal.append(address, op.message, false);
+    const sent = { k: 'ask' as const, actor: address, seq, msg: op.message, ...(op.options.idempotent ? { idempotent: true } : {}) };
+    worker.request(sent).then(
+      (value) => {
+        if (seq) this.journal.commit(address, seq);
+        this.askLatency.record(this.#o.clock.now() - op.startedAt);
+        this.#finish(op, value);
+        if (seq) this.#maybeCheckpoint(address);
+      },
+      (err: Error) => {
+        if (seq) this.journal.discard(address, seq);
+        if (isTesseraError(err, 'ERR_WORKER_CRASHED') && op.options.idempotent && !op.done) {
+          this.counters.askRetries++;
+          this.#submit(address, op);
+          return;
+        }
+        if (isTesseraError(err, 'ERR_ACTOR_FAILED')) this.onActorFailed(slot, address, 0, err);
+        this.#fail(op, err);
+      },
+    );
+  }
+
+  async #activate(address: string): Promise<void> {
+    const box = this.#mailboxes.get(address)!;
+    try {
+      // The route is claimed in the same turn the worker is chosen, so a burst of activations
+      // sees each other's placements and spreads out.
+      const worker = await this.#pool.placeable((view) => {
+        const slot = placeActor(view, parseActorAddress(address));
+        this.routes.activating(address, slot, this.#o.clock.now());
+        return slot;
+      });
+      const { seq, state, rebuild } = await this.#load(address);
+      const replay = this.journal.replay(address, seq);
+      const request = { k: 'activate' as const, actor: address, ...(state ? { state } : {}), ...(replay.length ? { replay } : {}), ...(rebuild ? { rebuild } : {}) };
+      const bytes = (await worker.request(request)) as number;
+      this.routes.activated(address, this.#o.clock.now());
+      this.sizes.set(address, worker.slot, bytes);
+      this.counters.activations++;
+      this.#events.emit({ type: 'actor.activated', actor: address, worker: worker.slot });
+    } catch (err) {
+      if (this.routes.get(address)?.state === 'activating') this.routes.passivated(address);
+      this.#mailboxes.delete(address);
+      // The worker died under the activation: try again elsewhere, keeping the mailbox's order.
+      if (isTesseraError(err, 'ERR_WORKER_CRASHED') && this.#accepting) {
+        for (const op of box) this.#submit(address, op);
+        return;
+      }
+      for (const op of box) this.#fail(op, err as Error);
+      return;
+    }
+    this.#mailboxes.delete(address);
+    for (const op of box) this.#submit(address, op);
+  }
+
+  /** The actor's latest snapshot: unsaved copy, else the store; a corrupt one means rebuild. */
+  async #load(address: string): Promise<{ seq: number; state: Uint8Array | undefined; rebuild: boolean }> {
+    const unsaved = this.#unsaved.get(address);
+    if (unsaved) return { ...unwrapSnapshot(unsaved), rebuild: false };
+    try {
+      const stored = await this.#store.get(address);
+      if (!stored) return { seq: 0, state: undefined, rebuild: false };
+      return { ...unwrapSnapshot(stored), rebuild: false };
+    } catch (err) {
+      if (!isTesseraError(err, 'ERR_SNAPSHOT_CORRUPT')) throw err;
+      // Never load a corrupt snapshot: report it and let the kind rebuild the state.
+      this.counters.corruptSnapshots++;
+      this.#events.emit({ type: 'snapshot.corrupt', actor: address, error: err });
+      await this.#store.delete(address);
+      return { seq: 0, state: undefined, rebuild: true };
+    }
+  }
+
+  async #save(address: string, seq: number, state: Uint8Array): Promise<void> {
+    const wrapped = wrapSnapshot(seq, state);
+    try {
+      await this.#store.put(address, wrapped);
+      this.#unsaved.delete(address);
+      this.journal.truncateThrough(address, seq);
+    } catch (err) {
+      this.#unsaved.set(address, wrapped);
+      this.journal.truncateThrough(address, seq);
+      this.#events.emit({ type: 'error', error: err, actor: address });
+    }
+  }
+
+  #maybeCheckpoint(address: string): void {
+    if (this.journal.size(address) < this.#o.checkpointEvery || this.#checkpointing.has(address)) return;
+    const route = this.routes.get(address);
+    const worker = route?.workerId === null || route === undefined ? undefined : this.#pool.get(route.workerId);
+    if (!worker) return;
+    this.#checkpointing.add(address);
+    const seq = this.journal.lastSeq(address);
+    worker
+      .request({ k: 'checkpoint', actor: address })
+      .then((state) => this.#save(address, seq, state as Uint8Array))
+      .catch((err: unknown) => {
+        if (!isTesseraError(err, 'ERR_WORKER_CRASHED')) this.#events.emit({ type: 'error', error: err, actor: address });
+      })
+      .finally(() => this.#checkpointing.delete(address));
+  }
+
+  #finish(op: Op, value: unknown): void {
+    if (op.type === 'ask') {
+      if (op.done) return;
+      op.done = true;
+      if (op.timer) this.#o.clock.clearTimeout(op.timer);
+    }
+    (op.resolve as (v: unknown) => void)(value);
+  }
+
+  #fail(op: Op, err: Error): void {
+    if (op.type === 'ask') {
+      if (op.done) return;
+      op.done = true;
+      if (op.timer) this.#o.clock.clearTimeout(op.timer);
+    }
+    op.reject(err);
+  }
+}

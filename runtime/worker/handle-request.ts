@@ -1,0 +1,60 @@
+import { getHeapStatistics } from 'node:v8';
+import { tesseraError, toWireError, type SupervisorToWorker, type WorkerToSupervisor } from '../../protocol/index.js';
+import type { ActorHost } from '../actor/actor-host.js';
+import { collectGarbage } from './collect-garbage.js';
+
+/**
+ * Applies one supervisor message to the actor host and sends the answer. Never throws: a
+ * failure becomes a `failure` reply (requests) or an `actor_failed` event (tells).
+ */
+export function handleRequest(message: SupervisorToWorker, host: ActorHost, send: (m: WorkerToSupervisor) => void): void {
+  switch (message.k) {
+    case 'tell':
+      try {
+        host.tell(message.actor, message.msg);
+      } catch (err) {
+        send({ k: 'actor_failed', actor: message.actor, seq: message.seq, error: toWireError(err) });
+      }
+      return;
+    case 'ask':
+      answer(message.id, send, () => host.ask(message.actor, message.msg));
+      return;
+    case 'activate':
+      answer(message.id, send, () => host.activate(message.actor, message.state, (message.replay as unknown[] | undefined) ?? [], message.rebuild ?? false));
+      return;
+    case 'checkpoint':
+      answer(message.id, send, () => host.checkpoint(message.actor));
+      return;
+    case 'passivate':
+      answer(message.id, send, () => host.passivate(message.actor));
+      return;
+    case 'drop':
+      host.drop(message.actor);
+      return;
+    case 'stats': {
+      if (message.gc) collectGarbage();
+      const heap = getHeapStatistics();
+      send({ k: 'stats_reply', id: message.id, heapUsed: heap.used_heap_size + heap.external_memory, actors: host.stats() });
+      return;
+    }
+    case 'ping':
+      send(message.t === undefined ? { k: 'pong', id: message.id } : { k: 'pong', id: message.id, t: message.t });
+      return;
+    case 'shutdown':
+      answer(message.id, send, () => host.size);
+      return;
+    default:
+      throw tesseraError('ERR_PROTO_UNKNOWN_KIND', { direction: 'SupervisorToWorker', kind: (message as { k: string }).k });
+  }
+}
+
+function answer(id: number, send: (m: WorkerToSupervisor) => void, work: () => unknown): void {
+  let value: unknown;
+  try {
+    value = work();
+  } catch (err) {
+    send({ k: 'failure', id, error: toWireError(err) });
+    return;
+  }
+  send({ k: 'result', id, value });
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { isTesseraError } from '../../protocol/index.js';
+import { Supervisor } from '../../runtime/index.js';
+
+const kinds = {
+  counter: new URL('../fixtures/actors/counter.js', import.meta.url),
+  kv: new URL('../fixtures/actors/kv.js', import.meta.url),
+};
+
+describe('placement', () => {
+  it('spreads a burst of equal actors evenly over the workers', async () => {
+    const fresh = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-sup-')), workers: 2, fsync: false });
+    try {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => fresh.ask(`counter/spread-${i}`, { type: 'add', n: i })));
+      assert.deepEqual(fresh.stats().workers.map((w) => w.actors), [10, 10]);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+describe('Supervisor with real workers', () => {
+  let sup: Supervisor;
+  before(async () => {
+    sup = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-sup-')), workers: 2, fsync: false });
+  });
+  after(async () => {
+    await sup.stop();
+  });
+
+  it('activates an actor on its first message and answers asks in order', async () => {
+    await sup.tell('counter/a', { type: 'add', n: 2 });
+    const replies = await Promise.all([1, 2, 3].map((n) => sup.ask('counter/a', { type: 'add', n })));
+    assert.deepEqual(replies, [3, 5, 8]);
+    assert.equal(await sup.ask('counter/a', { type: 'get' }, { readOnly: true }), 8);
+  });
+
+  it('passivates an actor to disk and re-activates it with exactly the same state', async () => {
+    await sup.ask('kv/x', { type: 'put', key: 'k', value: 'v1' });
+    await sup.ask('kv/x', { type: 'pad', bytes: 10_000 });
+    await sup.evict('kv/x');
+    assert.equal(sup.stats().actors.passivated >= 1, true);
+    assert.equal(await sup.ask('kv/x', { type: 'get', key: 'k' }), 'v1');
+    assert.equal(sup.stats().evictions >= 1, true);
+  });
+
+
+  it('fails an ask to an unknown kind with ERR_ACTOR_KIND_UNKNOWN and keeps serving', async () => {
+    await assert.rejects(sup.ask('nope/1', { type: 'get' }), (e) => isTesseraError(e, 'ERR_ACTOR_KIND_UNKNOWN'));
+    await assert.rejects(sup.ask('no-slash', { type: 'get' }), (e) => isTesseraError(e, 'ERR_ACTOR_BAD_ADDRESS'));
+    assert.equal(await sup.ask('counter/a', { type: 'get' }), 8);
+  });
+
+  it('reports an actor whose machine throws with ERR_ACTOR_FAILED and rebuilds it without that message', async () => {
+    await sup.ask('counter/f', { type: 'add', n: 5 });
+    await assert.rejects(sup.ask('counter/f', { type: 'fail' }), (e) => isTesseraError(e, 'ERR_ACTOR_FAILED'));
+    assert.equal(await sup.ask('counter/f', { type: 'add', n: 1 }), 6);
+  });
+});
