@@ -1,12 +1,12 @@
 import { isTesseraError, tesseraError } from '../../protocol/index.js';
 import { parseActorAddress } from '../actor/actor-address.js';
 import type { SnapshotStore } from '../snapshot/snapshot-store.js';
-import type { TimerHandle } from '../clock.js';
 import { placeActor } from './placement.js';
 import { RoutingTable } from './routing-table.js';
 import { UpdateLog } from './update-log.js';
 import { LatencyRecorder } from './latency-recorder.js';
 import { ActorSizes } from './actor-sizes.js';
+import { Deadlines, type DeadlineHandle } from './deadlines.js';
 import { unwrapSnapshot, wrapSnapshot } from './snapshot-envelope.js';
 import type { ResolvedSupervisorOptions } from './supervisor-options.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -33,7 +33,7 @@ interface AskOp {
   message: unknown;
   options: AskOptions;
   startedAt: number;
-  timer: TimerHandle | undefined;
+  deadline?: DeadlineHandle;
   done: boolean;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
@@ -74,12 +74,14 @@ export class SupervisorCore {
   readonly #pool: WorkerPool;
   readonly #events: RuntimeEvents;
   #accepting = true;
+  readonly #deadlines: Deadlines;
 
   constructor(options: ResolvedSupervisorOptions, store: SnapshotStore, pool: WorkerPool, events: RuntimeEvents) {
     this.#o = options;
     this.#store = store;
     this.#pool = pool;
     this.#events = events;
+    this.#deadlines = new Deadlines(options.clock);
   }
 
   /** Messages waiting in mailboxes, by actor (only actors with a mailbox). */
@@ -92,6 +94,7 @@ export class SupervisorCore {
   /** Stops taking messages (shutdown). */
   close(): void {
     this.#accepting = false;
+    this.#deadlines.clear();
   }
 
   /**
@@ -105,12 +108,10 @@ export class SupervisorCore {
   /** Delivers a message and resolves with the actor's reply. */
   ask(address: string, message: unknown, options: AskOptions = {}): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const op: AskOp = { type: 'ask', message, options, startedAt: this.#o.clock.now(), timer: undefined, done: false, resolve, reject };
+      const startedAt = this.#o.clock.now();
+      const op: AskOp = { type: 'ask', message, options, startedAt, done: false, resolve, reject };
       const timeoutMs = options.timeoutMs ?? this.#o.askTimeoutMs;
-      op.timer = this.#o.clock.setTimeout(() => {
-        op.done = true;
-        reject(tesseraError('ERR_ASK_TIMEOUT', { actor: address, timeoutMs }));
-      }, timeoutMs);
+      op.deadline = this.#deadlines.add(startedAt + timeoutMs, () => this.#fail(op, tesseraError('ERR_ASK_TIMEOUT', { actor: address, timeoutMs })));
       this.#submit(address, op);
     });
   }
@@ -202,14 +203,14 @@ export class SupervisorCore {
     }
     const seq = op.options.readOnly ? 0 : this.journal.append(address, op.message, false);
     const sent = { k: 'ask' as const, actor: address, seq, msg: op.message, ...(op.options.idempotent ? { idempotent: true } : {}) };
-    worker.request(sent).then(
-      (value) => {
+    worker.send(sent, {
+      resolve: (value) => {
         if (seq) this.journal.commit(address, seq);
         this.askLatency.record(this.#o.clock.now() - op.startedAt);
         this.#finish(op, value);
         if (seq) this.#maybeCheckpoint(address);
       },
-      (err: Error) => {
+      reject: (err) => {
         if (seq) this.journal.discard(address, seq);
         if (isTesseraError(err, 'ERR_WORKER_CRASHED') && op.options.idempotent && !op.done) {
           this.counters.askRetries++;
@@ -219,7 +220,7 @@ export class SupervisorCore {
         if (isTesseraError(err, 'ERR_ACTOR_FAILED')) this.onActorFailed(slot, address, 0, err);
         this.#fail(op, err);
       },
-    );
+    });
   }
 
   async #activate(address: string): Promise<void> {
@@ -306,7 +307,7 @@ export class SupervisorCore {
     if (op.type === 'ask') {
       if (op.done) return;
       op.done = true;
-      if (op.timer) this.#o.clock.clearTimeout(op.timer);
+      if (op.deadline) this.#deadlines.cancel(op.deadline);
     }
     (op.resolve as (v: unknown) => void)(value);
   }
@@ -315,7 +316,7 @@ export class SupervisorCore {
     if (op.type === 'ask') {
       if (op.done) return;
       op.done = true;
-      if (op.timer) this.#o.clock.clearTimeout(op.timer);
+      if (op.deadline) this.#deadlines.cancel(op.deadline);
     }
     op.reject(err);
   }

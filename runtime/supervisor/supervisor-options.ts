@@ -27,6 +27,8 @@ export interface SupervisorOptions {
   checkpointEvery?: number;
   /** How often workers report memory and idle actors are passivated (default 1 s). */
   maintenanceIntervalMs?: number;
+  /** Activations after which a maintenance round runs early, before the timer (default 256). */
+  activationsPerCheck?: number;
   /** Bytes per ring direction (default 1 MiB). */
   ringBytes?: number;
   /** Reader spin window in ms on both sides (default 0.1). */
@@ -74,6 +76,7 @@ export function resolveSupervisorOptions(o: SupervisorOptions): ResolvedSupervis
     mailboxLimit: o.mailboxLimit ?? 10_000,
     checkpointEvery: o.checkpointEvery ?? 1000,
     maintenanceIntervalMs: o.maintenanceIntervalMs ?? 1000,
+    activationsPerCheck: o.activationsPerCheck ?? 256,
     ringBytes: o.ringBytes ?? 1 << 20,
     spinMs: o.spinMs ?? 0.1,
     handshakeTimeoutMs: o.handshakeTimeoutMs ?? 10_000,

@@ -38,6 +38,7 @@ export class Supervisor {
   #maintaining: Promise<void> | null = null;
   #lastRate = { at: 0, messages: 0, perSecond: 0 };
   #needsGc = false;
+  #activationsSinceCheck = 0;
   #evicting: Promise<void> = Promise.resolve();
 
   private constructor(options: ResolvedSupervisorOptions, store: SnapshotStore) {
@@ -70,6 +71,10 @@ export class Supervisor {
     });
     this.#machine = createActor(machine, { clock: options.clock, inspect: (e) => this.#inspectors.forEach((f) => f(e)) });
     this.#machine.start();
+    // A burst of activations can outgrow the budget between timer rounds: check early.
+    this.#events.on((e) => {
+      if (e.type === 'actor.activated' && ++this.#activationsSinceCheck >= options.activationsPerCheck) void this.maintain();
+    });
   }
 
   /**
@@ -196,6 +201,7 @@ export class Supervisor {
   }
 
   async #maintainOnce(): Promise<void> {
+    this.#activationsSinceCheck = 0;
     const workers = this.#pool.live();
     const gc = this.#needsGc;
     this.#needsGc = false;

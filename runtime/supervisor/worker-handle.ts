@@ -18,7 +18,8 @@ const workerMain = new URL('../worker/worker-main.js', import.meta.url);
 type Request = Extract<SupervisorToWorker, { id: number }>;
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-interface Pending {
+/** Whoever waits for a reply: a promise's resolvers, or an ask's own callbacks (no promise). */
+export interface ReplyHandler {
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
@@ -52,7 +53,7 @@ export class WorkerHandle {
   heapUsed = 0;
   #alive = true;
   #nextId = 1;
-  readonly #pending = new Map<number, Pending>();
+  readonly #pending = new Map<number, ReplyHandler>();
   readonly #options: WorkerHandleOptions;
   #ready: { resolve: () => void; reject: (e: Error) => void } | undefined;
 
@@ -106,12 +107,24 @@ export class WorkerHandle {
 
   /** Sends a request and resolves with the worker's `result` value (or rejects with its `failure`). */
   request(message: WithoutId<Request>): Promise<unknown> {
-    if (!this.#alive) return Promise.reject(tesseraError('ERR_WORKER_CRASHED', { worker: this.slot, reason: 'already exited' }));
+    return new Promise((resolve, reject) => this.send(message, { resolve, reject }));
+  }
+
+  /**
+   * Sends a request whose reply goes to `handler` (the hot path of asks: no extra promise).
+   * Failures, an encoding error included, reach `handler.reject`.
+   */
+  send(message: WithoutId<Request>, handler: ReplyHandler): void {
+    if (!this.#alive) return handler.reject(tesseraError('ERR_WORKER_CRASHED', { worker: this.slot, reason: 'already exited' }));
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.channel.send({ ...message, id } as Request);
-    });
+    (message as unknown as { id: number }).id = id;
+    this.#pending.set(id, handler);
+    try {
+      this.channel.send(message as Request);
+    } catch (err) {
+      this.#pending.delete(id);
+      handler.reject(err as Error);
+    }
   }
 
   /** Sends a message that expects no reply. */
@@ -155,7 +168,7 @@ export class WorkerHandle {
     }
   }
 
-  #settle(id: number): Pending | undefined {
+  #settle(id: number): ReplyHandler | undefined {
     const pending = this.#pending.get(id);
     if (!pending) {
       this.staleReplies++;
