@@ -1,0 +1,35 @@
+/** One row of a benchmark's table: what was measured, Tessera's figure, the peer's, the target. */
+export interface BenchRow {
+  metric: string;
+  value: number | string;
+  unit?: string;
+  peer?: number | string;
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+}
+
+/** What a benchmark returns: rows for people, one flat object for scripts. */
+export interface BenchResult {
+  rows: BenchRow[];
+  json: Record<string, unknown>;
+}
+
+const fmt = (v: number | string | undefined): string =>
+  v === undefined ? '' : typeof v === 'number' ? (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(+v.toPrecision(4))) : v;
+
+/** Prints the rows as an aligned table on stderr. */
+export function printTable(title: string, rows: BenchRow[]): void {
+  const cells = rows.map((r) => [
+    r.metric,
+    `${fmt(r.value)}${r.unit ? ' ' + r.unit : ''}`,
+    fmt(r.peer),
+    r.ratio === undefined ? '' : `${fmt(r.ratio)}x`,
+    r.target ?? '',
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+  ]);
+  const head = ['metric', 'tessera', 'peer', 'ratio', 'target', 'met'];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ');
+  process.stderr.write(`\n${title}\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${cells.map(line).join('\n')}\n\n`);
+}

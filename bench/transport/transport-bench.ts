@@ -1,0 +1,168 @@
+/**
+ * Transport benchmark: the SharedArrayBuffer ring channel against postMessage, side by side in
+ * one process tree, same messages, same peer thread code.
+ */
+import { Worker } from 'node:worker_threads';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DuplexChannel, createChannelBuffers } from '../../protocol/index.js';
+import type { BenchArgs } from '../bench-args.js';
+import type { BenchResult } from '../report.js';
+import { median, quantile } from '../stats.js';
+import { benchCodec, type BenchMessage } from './bench-codec.js';
+
+const workerUrl = new URL('./transport-worker.js', import.meta.url);
+const kCapacity = 1 << 20;
+/** Spin window of both readers: long enough to cover a busy round trip, short enough to cost nothing idle. */
+const kSpinMs = 0.1;
+const payload4k = new Uint8Array(4096).fill(7);
+
+type Mode = 'ring-sink' | 'ring-echo' | 'pm-sink' | 'pm-echo';
+interface Peer {
+  worker: Worker;
+  channel: DuplexChannel<BenchMessage, BenchMessage> | undefined;
+  replies: ((m: BenchMessage) => void) | undefined;
+  done: Promise<BenchMessage>;
+}
+
+async function startPeer(mode: Mode, expected = 0): Promise<Peer> {
+  const buffers = mode.startsWith('ring') ? createChannelBuffers(kCapacity) : undefined;
+  const worker = new Worker(workerUrl, { workerData: { mode, buffers, expected, spinMs: kSpinMs } });
+  const peer: Peer = { worker, channel: undefined, replies: undefined, done: undefined as unknown as Promise<BenchMessage> };
+  let ready!: () => void;
+  const readyP = new Promise<void>((r) => (ready = r));
+  peer.done = new Promise((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('message', (m: BenchMessage) => {
+      if (m.ready) ready();
+      else if (m.error) reject(new Error(String(m.error)));
+      else if (m.done !== undefined) resolve(m);
+      else peer.replies?.(m);
+    });
+  });
+  if (buffers) {
+    peer.channel = new DuplexChannel(buffers, 'creator', benchCodec, {
+      onMessage: (m) => peer.replies?.(m),
+      onError: (err) => {
+        throw err;
+      },
+      reader: { spinMs: kSpinMs },
+    });
+    void peer.channel.start();
+  }
+  await readyP;
+  return peer;
+}
+
+async function stopPeer(peer: Peer): Promise<void> {
+  peer.channel?.close();
+  await peer.worker.terminate();
+}
+
+const smallMessage = (i: number): BenchMessage => ({ k: 'tell', actor: 'bench/1', id: i, msg: { type: 'q', id: i, key: 'someSymbolName' } });
+const bigMessage = (i: number): BenchMessage => ({ k: 'tell', actor: 'bench/1', id: i, msg: { type: 'q', id: i, data: payload4k } });
+
+/** One-way messages per second, main to worker, each message a fresh object. */
+async function throughput(transport: 'ring' | 'pm', make: (i: number) => BenchMessage, n: number): Promise<number> {
+  const peer = await startPeer(transport === 'ring' ? 'ring-sink' : 'pm-sink', n);
+  const t0 = performance.now();
+  if (transport === 'ring') {
+    const channel = peer.channel!;
+    for (let i = 0; i < n; i++) {
+      const waiting = channel.send(make(i));
+      if (waiting) await waiting;
+    }
+  } else {
+    for (let i = 0; i < n; i++) peer.worker.postMessage(make(i));
+  }
+  const done = await peer.done;
+  const seconds = (performance.now() - t0) / 1000;
+  if (done.done !== n || done.checksum !== (n * (n - 1)) / 2) throw new Error(`peer counted ${String(done.done)} of ${n} messages`);
+  await stopPeer(peer);
+  return n / seconds;
+}
+
+/** Round-trip samples in µs; `pauseMs` > 0 lets both sides park between round trips. */
+async function roundTrips(transport: 'ring' | 'pm', n: number, pauseMs: number): Promise<number[]> {
+  const peer = await startPeer(transport === 'ring' ? 'ring-echo' : 'pm-echo');
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const reply = new Promise<BenchMessage>((resolve) => (peer.replies = resolve));
+    const request = { k: 'ask', actor: 'bench/1', id: i, t: t0, msg: { type: 'q', key: 'someSymbolName' } };
+    if (transport === 'ring') peer.channel!.send(request);
+    else peer.worker.postMessage(request);
+    const m = await reply;
+    samples.push((performance.now() - t0) * 1000);
+    if (m.id !== i) throw new Error(`reply ${String(m.id)} answered request ${i}`);
+    if (pauseMs > 0) await sleep(pauseMs);
+  }
+  await stopPeer(peer);
+  return samples;
+}
+
+/** CPU used by the whole process (all threads) while both ring sides sit parked. */
+async function idleCpuPercent(seconds: number): Promise<number> {
+  const peer = await startPeer('ring-echo');
+  await sleep(500);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await sleep(seconds * 1000);
+  const cpu = process.cpuUsage(cpu0);
+  const wallUs = (performance.now() - t0) * 1000;
+  await stopPeer(peer);
+  return ((cpu.user + cpu.system) / wallUs) * 100;
+}
+
+
+/** Runs the transport benchmark. */
+export async function runTransportBench(args: BenchArgs): Promise<BenchResult> {
+  const q = args.quick;
+  const trials = q ? 1 : 5;
+  const nSmall = q ? 50_000 : 500_000;
+  const nBig = q ? 10_000 : 100_000;
+  // Interleave ring and postMessage trials so machine noise hits both alike.
+  const ringSmall: number[] = [];
+  const pmSmall: number[] = [];
+  const ring4k: number[] = [];
+  const pm4k: number[] = [];
+  for (let t = 0; t < trials; t++) {
+    ringSmall.push(await throughput('ring', smallMessage, nSmall));
+    pmSmall.push(await throughput('pm', smallMessage, nSmall));
+    ring4k.push(await throughput('ring', bigMessage, nBig));
+    pm4k.push(await throughput('pm', bigMessage, nBig));
+  }
+  const nRtt = q ? 100 : 1000;
+  const ringParked = await roundTrips('ring', nRtt, 2);
+  const pmParked = await roundTrips('pm', nRtt, 2);
+  const ringBusy = await roundTrips('ring', q ? 2000 : 50_000, 0);
+  const pmBusy = await roundTrips('pm', q ? 2000 : 20_000, 0);
+  const idle = await idleCpuPercent(q ? 2 : 10);
+
+  const json = {
+    ring_msgs_per_s: Math.round(median(ringSmall)),
+    postmessage_msgs_per_s: Math.round(median(pmSmall)),
+    ring_4k_msgs_per_s: Math.round(median(ring4k)),
+    postmessage_4k_msgs_per_s: Math.round(median(pm4k)),
+    ring_rtt_p50_us: round1(quantile(ringParked, 0.5)),
+    ring_rtt_p99_us: round1(quantile(ringParked, 0.99)),
+    postmessage_rtt_p50_us: round1(quantile(pmParked, 0.5)),
+    postmessage_rtt_p99_us: round1(quantile(pmParked, 0.99)),
+    ring_rtt_busy_p50_us: round1(quantile(ringBusy, 0.5)),
+    ring_rtt_busy_p99_us: round1(quantile(ringBusy, 0.99)),
+    postmessage_rtt_busy_p50_us: round1(quantile(pmBusy, 0.5)),
+    idle_cpu_percent: +idle.toFixed(3),
+    trials,
+  };
+  const ratio = (a: number, b: number) => +(a / b).toFixed(2);
+  const rows = [
+    { metric: 'small msgs/s (one way)', value: json.ring_msgs_per_s, peer: json.postmessage_msgs_per_s, ratio: ratio(json.ring_msgs_per_s, json.postmessage_msgs_per_s), target: '>= 4x', met: json.ring_msgs_per_s >= 4 * json.postmessage_msgs_per_s },
+    { metric: '4 KB msgs/s (one way)', value: json.ring_4k_msgs_per_s, peer: json.postmessage_4k_msgs_per_s, ratio: ratio(json.ring_4k_msgs_per_s, json.postmessage_4k_msgs_per_s), target: '>= 1.8x', met: json.ring_4k_msgs_per_s >= 1.8 * json.postmessage_4k_msgs_per_s },
+    { metric: 'RTT p50, peer parked', value: json.ring_rtt_p50_us, unit: 'µs', peer: json.postmessage_rtt_p50_us, ratio: ratio(json.ring_rtt_p50_us, json.postmessage_rtt_p50_us), target: '<= postMessage', met: json.ring_rtt_p50_us <= json.postmessage_rtt_p50_us },
+    { metric: 'RTT p99, peer parked', value: json.ring_rtt_p99_us, unit: 'µs', peer: json.postmessage_rtt_p99_us },
+    { metric: 'RTT p50, back to back', value: json.ring_rtt_busy_p50_us, unit: 'µs', peer: json.postmessage_rtt_busy_p50_us, target: '<= 5 µs', met: json.ring_rtt_busy_p50_us <= 5 },
+    { metric: 'idle CPU, 2 threads parked', value: json.idle_cpu_percent, unit: '%', target: '< 0.5 %', met: json.idle_cpu_percent < 0.5 },
+  ];
+  return { rows, json };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
