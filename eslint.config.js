@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'scripts/**', 'eslint.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'scripts/**', 'eslint.config.js', 'test/fixtures/repos/**', '.scratch/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

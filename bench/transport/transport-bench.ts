@@ -4,11 +4,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DuplexChannel, createChannelBuffers } from '../../protocol/index.js';
+import { DuplexChannel, createChannelBuffers, supervisorCodec, type SupervisorToWorker, type WorkerToSupervisor } from '../../protocol/index.js';
 import type { BenchArgs } from '../bench-args.js';
 import type { BenchResult } from '../report.js';
 import { median, quantile } from '../stats.js';
-import { benchCodec, type BenchMessage } from './bench-codec.js';
 
 const workerUrl = new URL('./transport-worker.js', import.meta.url);
 const kCapacity = 1 << 20;
@@ -17,30 +16,35 @@ const kSpinMs = 0.1;
 const payload4k = new Uint8Array(4096).fill(7);
 
 type Mode = 'ring-sink' | 'ring-echo' | 'pm-sink' | 'pm-echo';
+interface PeerDone {
+  done: number;
+  checksum: number;
+}
+type PeerNote = Partial<PeerDone> & { ready?: boolean; error?: string };
 interface Peer {
   worker: Worker;
-  channel: DuplexChannel<BenchMessage, BenchMessage> | undefined;
-  replies: ((m: BenchMessage) => void) | undefined;
-  done: Promise<BenchMessage>;
+  channel: DuplexChannel<SupervisorToWorker, WorkerToSupervisor> | undefined;
+  replies: ((m: WorkerToSupervisor) => void) | undefined;
+  done: Promise<PeerDone>;
 }
 
 async function startPeer(mode: Mode, expected = 0): Promise<Peer> {
   const buffers = mode.startsWith('ring') ? createChannelBuffers(kCapacity) : undefined;
   const worker = new Worker(workerUrl, { workerData: { mode, buffers, expected, spinMs: kSpinMs } });
-  const peer: Peer = { worker, channel: undefined, replies: undefined, done: undefined as unknown as Promise<BenchMessage> };
+  const peer: Peer = { worker, channel: undefined, replies: undefined, done: undefined as unknown as Promise<PeerDone> };
   let ready!: () => void;
   const readyP = new Promise<void>((r) => (ready = r));
   peer.done = new Promise((resolve, reject) => {
     worker.on('error', reject);
-    worker.on('message', (m: BenchMessage) => {
-      if (m.ready) ready();
-      else if (m.error) reject(new Error(String(m.error)));
-      else if (m.done !== undefined) resolve(m);
-      else peer.replies?.(m);
+    worker.on('message', (m: PeerNote | WorkerToSupervisor) => {
+      if ('k' in m) peer.replies?.(m);
+      else if (m.ready) ready();
+      else if (m.error) reject(new Error(m.error));
+      else if (m.done !== undefined) resolve(m as PeerDone);
     });
   });
   if (buffers) {
-    peer.channel = new DuplexChannel(buffers, 'creator', benchCodec, {
+    peer.channel = new DuplexChannel(buffers, 'creator', supervisorCodec, {
       onMessage: (m) => peer.replies?.(m),
       onError: (err) => {
         throw err;
@@ -58,11 +62,12 @@ async function stopPeer(peer: Peer): Promise<void> {
   await peer.worker.terminate();
 }
 
-const smallMessage = (i: number): BenchMessage => ({ k: 'tell', actor: 'bench/1', id: i, msg: { type: 'q', id: i, key: 'someSymbolName' } });
-const bigMessage = (i: number): BenchMessage => ({ k: 'tell', actor: 'bench/1', id: i, msg: { type: 'q', id: i, data: payload4k } });
+// Real protocol messages: the ring side encodes and validates them with the project's codec.
+const smallMessage = (i: number): SupervisorToWorker => ({ k: 'tell', actor: 'bench/1', seq: i, msg: { type: 'q', key: 'someSymbolName' } });
+const bigMessage = (i: number): SupervisorToWorker => ({ k: 'tell', actor: 'bench/1', seq: i, msg: { type: 'q', data: payload4k } });
 
 /** One-way messages per second, main to worker, each message a fresh object. */
-async function throughput(transport: 'ring' | 'pm', make: (i: number) => BenchMessage, n: number): Promise<number> {
+async function throughput(transport: 'ring' | 'pm', make: (i: number) => SupervisorToWorker, n: number): Promise<number> {
   const peer = await startPeer(transport === 'ring' ? 'ring-sink' : 'pm-sink', n);
   const t0 = performance.now();
   if (transport === 'ring') {
@@ -76,7 +81,7 @@ async function throughput(transport: 'ring' | 'pm', make: (i: number) => BenchMe
   }
   const done = await peer.done;
   const seconds = (performance.now() - t0) / 1000;
-  if (done.done !== n || done.checksum !== (n * (n - 1)) / 2) throw new Error(`peer counted ${String(done.done)} of ${n} messages`);
+  if (done.done !== n || done.checksum !== (n * (n - 1)) / 2) throw new Error(`peer counted ${done.done} of ${n} messages`);
   await stopPeer(peer);
   return n / seconds;
 }
@@ -87,13 +92,13 @@ async function roundTrips(transport: 'ring' | 'pm', n: number, pauseMs: number):
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const reply = new Promise<BenchMessage>((resolve) => (peer.replies = resolve));
-    const request = { k: 'ask', actor: 'bench/1', id: i, t: t0, msg: { type: 'q', key: 'someSymbolName' } };
-    if (transport === 'ring') peer.channel!.send(request);
+    const reply = new Promise<WorkerToSupervisor>((resolve) => (peer.replies = resolve));
+    const request: SupervisorToWorker = { k: 'ask', actor: 'bench/1', id: i, seq: i, msg: { type: 'q', key: 'someSymbolName' } };
+    if (transport === 'ring') void peer.channel!.send(request);
     else peer.worker.postMessage(request);
     const m = await reply;
     samples.push((performance.now() - t0) * 1000);
-    if (m.id !== i) throw new Error(`reply ${String(m.id)} answered request ${i}`);
+    if (m.k !== 'result' || m.id !== i) throw new Error(`reply ${JSON.stringify(m)} answered request ${i}`);
     if (pauseMs > 0) await sleep(pauseMs);
   }
   await stopPeer(peer);

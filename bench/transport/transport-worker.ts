@@ -1,8 +1,7 @@
 // The peer thread of the transport benchmark: a sink that counts messages, or an echo that
 // answers each request, over either a ring channel or postMessage.
 import { parentPort, workerData } from 'node:worker_threads';
-import { DuplexChannel, type ChannelBuffers } from '../../protocol/index.js';
-import { benchCodec, type BenchMessage } from './bench-codec.js';
+import { DuplexChannel, workerCodec, type ChannelBuffers, type SupervisorToWorker, type WorkerToSupervisor } from '../../protocol/index.js';
 
 interface Input {
   mode: 'ring-sink' | 'ring-echo' | 'pm-sink' | 'pm-echo';
@@ -16,13 +15,14 @@ const port = parentPort!;
 if (mode === 'ring-sink' || mode === 'ring-echo') {
   let count = 0;
   let checksum = 0;
-  const channel: DuplexChannel<BenchMessage, BenchMessage> = new DuplexChannel(buffers!, 'peer', benchCodec, {
+  const channel: DuplexChannel<WorkerToSupervisor, SupervisorToWorker> = new DuplexChannel(buffers!, 'peer', workerCodec, {
     onMessage: (m) => {
-      if (mode === 'ring-echo') {
-        channel.send({ k: 'result', id: m.id, value: m.t });
+      if (m.k === 'ask') {
+        void channel.send({ k: 'result', id: m.id, value: m.seq });
         return;
       }
-      checksum += m.id as number;
+      if (m.k !== 'tell') throw new Error(`unexpected ${m.k}`);
+      checksum += m.seq;
       if (++count === expected) port.postMessage({ done: count, checksum });
     },
     onError: (err) => port.postMessage({ error: String(err) }),
@@ -33,12 +33,13 @@ if (mode === 'ring-sink' || mode === 'ring-echo') {
 } else {
   let count = 0;
   let checksum = 0;
-  port.on('message', (m: BenchMessage) => {
-    if (mode === 'pm-echo') {
-      port.postMessage({ k: 'result', id: m.id, value: m.t });
+  port.on('message', (m: SupervisorToWorker) => {
+    if (m.k === 'ask') {
+      port.postMessage({ k: 'result', id: m.id, value: m.seq });
       return;
     }
-    checksum += m.id as number;
+    if (m.k !== 'tell') throw new Error(`unexpected ${m.k}`);
+    checksum += m.seq;
     if (++count === expected) port.postMessage({ done: count, checksum });
   });
   port.postMessage({ ready: true });

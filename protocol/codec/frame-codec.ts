@@ -1,4 +1,4 @@
-import { tesseraError } from '../errors/index.js';
+import { isTesseraError, tesseraError } from '../errors/index.js';
 import type { Direction, MessageSchemas, MessagesOf } from '../messages/index.js';
 import { errorMessage, packChecked, unpackFrame } from './msgpack.js';
 
@@ -9,16 +9,29 @@ import { errorMessage, packChecked, unpackFrame } from './msgpack.js';
  * @param message - the message; it is validated first
  * @returns the msgpack bytes
  * @throws {TesseraError} ERR_PROTO_UNKNOWN_KIND, ERR_PROTO_BAD_FIELD (with the field, what was
- *   expected and what it holds), ERR_PROTO_NOT_A_MESSAGE, or ERR_PROTO_ENCODE_FAILED
+ *   expected and what it holds), ERR_PROTO_NOT_A_MESSAGE, or ERR_PROTO_ENCODE_FAILED (msgpackr
+ *   refused the message, or reading it threw)
  * @example
  * const bytes = encodeMessage(supervisorToWorker, { k: 'ping', id: 7 });
  */
 export function encodeMessage<S extends MessageSchemas>(direction: Direction<S>, message: MessagesOf<S>): Uint8Array {
-  direction.validate(message);
   try {
+    direction.validate(message);
     return packChecked(message);
   } catch (err) {
-    throw tesseraError('ERR_PROTO_ENCODE_FAILED', { kind: String(message.k), reason: errorMessage(err) });
+    // Coded errors come from validation; anything else from msgpackr, or from a getter or
+    // proxy in the message that threw while it was read.
+    if (isTesseraError(err)) throw err;
+    throw tesseraError('ERR_PROTO_ENCODE_FAILED', { kind: kindOf(message), reason: errorMessage(err) });
+  }
+}
+
+function kindOf(message: unknown): string {
+  try {
+    const kind = (message as { k?: unknown }).k;
+    return typeof kind === 'string' ? kind : '(no kind)';
+  } catch {
+    return '(no kind)'; // a proxy that throws on every read: the reason says why already
   }
 }
 
@@ -27,13 +40,14 @@ export function encodeMessage<S extends MessageSchemas>(direction: Direction<S>,
  * another exception and never in a message that breaks its schema.
  * @param direction - the direction the message travels in
  * @param bytes - exactly one msgpack value; never modified, and never aliased by the result
+ * @param length - how many bytes of `bytes` the message fills (default: all)
  * @returns the message
  * @throws {TesseraError} ERR_PROTO_MALFORMED_FRAME, ERR_PROTO_TRUNCATED_FRAME,
  *   ERR_PROTO_TRAILING_BYTES, ERR_PROTO_NOT_A_MESSAGE, ERR_PROTO_UNKNOWN_KIND or ERR_PROTO_BAD_FIELD
  * @throws {TypeError} when `bytes` is not a Uint8Array (a programming error, not bad input)
  */
-export function decodeMessage<S extends MessageSchemas>(direction: Direction<S>, bytes: Uint8Array): MessagesOf<S> {
-  return direction.validate(unpackFrame(bytes));
+export function decodeMessage<S extends MessageSchemas>(direction: Direction<S>, bytes: Uint8Array, length?: number): MessagesOf<S> {
+  return direction.validate(unpackFrame(bytes, length));
 }
 
 /**
@@ -72,7 +86,7 @@ export class FrameCodec<Out extends MessageSchemas, In extends MessageSchemas> {
   }
 
   /** Decodes an incoming message; see {@link decodeMessage}. */
-  decode(bytes: Uint8Array): MessagesOf<In> {
-    return decodeMessage(this.#receives, bytes);
+  decode(bytes: Uint8Array, length?: number): MessagesOf<In> {
+    return decodeMessage(this.#receives, bytes, length);
   }
 }

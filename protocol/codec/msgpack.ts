@@ -33,25 +33,39 @@ const kMaxReason = 200;
 export function packChecked(value: unknown): Uint8Array {
   // Not rewrapped as a plain Uint8Array: one more typed-array view costs ~80 ns, a third of
   // the encode, and decode normalises Buffers itself.
-  return packr.pack(value);
+  const bytes = packr.pack(value);
+  // msgpackr grows its shared buffer to 4x the largest value and then allocates every new
+  // chunk at that size, forever: after a 1 MB snapshot a thread would hold 4 MB+ per chunk.
+  // Hand it a small buffer again; the returned bytes keep the big one alive only while used.
+  if (bytes.length > kShrinkAfterBytes) packr.useBuffer(Buffer.allocUnsafeSlow(kChunkBytes));
+  return bytes;
 }
+
+const kShrinkAfterBytes = 64 * 1024;
+const kChunkBytes = 8192;
 
 /**
  * Unpacks exactly one msgpack value that fills `bytes`.
  * @param bytes - the frame; the result never aliases it (msgpackr may cache a `dataView` on it)
+ * @param length - how many bytes of `bytes` the frame fills (default: all)
  * @returns the value, not yet checked to be plain data
  * @throws {TesseraError} ERR_PROTO_MALFORMED_FRAME, ERR_PROTO_TRUNCATED_FRAME or ERR_PROTO_TRAILING_BYTES
  * @throws {TypeError} when `bytes` is not a Uint8Array
  */
-export function unpackFrame(bytes: Uint8Array): unknown {
+export function unpackFrame(bytes: Uint8Array, length = bytes?.length): unknown {
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`Cannot decode a frame: expected a Uint8Array: current value is a ${typeof bytes}`);
   }
+  if (!Number.isInteger(length) || length < 0 || length > bytes.length) {
+    throw new RangeError(`Cannot decode a frame: length must be an integer from 0 to ${bytes.length}: current value is ${length}`);
+  }
   const source = privateView(bytes);
   try {
-    return unpackr.unpack(source);
+    // The numeric end form keeps msgpackr's cached DataView on a reused buffer (a subarray per
+    // frame would build a new one every time).
+    return unpackr.unpack(source, length);
   } catch (err) {
-    throw classifyUnpackError(err, source);
+    throw classifyUnpackError(err, length === source.length ? source : source.subarray(0, length));
   }
 }
 

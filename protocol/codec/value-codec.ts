@@ -1,4 +1,4 @@
-import { tesseraError } from '../errors/index.js';
+import { isTesseraError, tesseraError } from '../errors/index.js';
 import { findNonPlainData, isPlainData, type PlainData } from '../messages/index.js';
 import { errorMessage, packChecked, unpackFrame } from './msgpack.js';
 
@@ -8,15 +8,16 @@ import { errorMessage, packChecked, unpackFrame } from './msgpack.js';
  * @param value - plain data (see `isPlainData`)
  * @returns the msgpack bytes
  * @throws {TesseraError} ERR_PROTO_NOT_PLAIN_DATA naming the offending path, or
- *   ERR_PROTO_ENCODE_FAILED when msgpackr refuses the value
+ *   ERR_PROTO_ENCODE_FAILED when msgpackr refuses the value or reading it throws
  * @example
  * const bytes = encodeValue({ count: 3, names: ['a'] });
  */
 export function encodeValue(value: unknown): Uint8Array {
-  if (!isPlainData(value)) throw notPlain(value);
   try {
+    if (!isPlainData(value)) throw notPlain(value);
     return packChecked(value);
   } catch (err) {
+    if (isTesseraError(err)) throw err;
     throw tesseraError('ERR_PROTO_ENCODE_FAILED', { kind: '(plain value)', reason: errorMessage(err) });
   }
 }

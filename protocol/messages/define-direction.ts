@@ -37,16 +37,21 @@ export type KindOf<D> = D extends Direction<infer S> ? keyof S & string : never;
 /** The message type of one kind of a direction. */
 export type MessageOfKind<D, K extends KindOf<D>> = Extract<MessageOf<D>, { readonly k: K }>;
 
-/** One direction of the wire (e.g. supervisor → worker): its kinds and their validation. */
-export interface Direction<S extends MessageSchemas> {
+/**
+ * One direction of the wire (e.g. supervisor → worker): its kinds and their validation.
+ * `K` (the kinds) is a parameter of its own, defaulting to the schemas' keys, so that every
+ * direction is assignable to `Direction<MessageSchemas>` (with `keyof S` in its members instead,
+ * `Direction` would be invariant in `S`).
+ */
+export interface Direction<S extends MessageSchemas, K extends string = keyof S & string> {
   /** The direction's name, e.g. `SupervisorToWorker`; it appears in error details. */
   readonly name: string;
   /** The schemas the direction was defined from (frozen). */
   readonly schemas: S;
   /** Every kind, in definition order. */
-  readonly kinds: readonly (keyof S & string)[];
+  readonly kinds: readonly K[];
   /** True when `kind` is a kind of this direction. */
-  hasKind(kind: unknown): kind is keyof S & string;
+  hasKind(kind: unknown): kind is K;
   /**
    * Checks that `value` is a message of this direction and returns it (same object, not a copy).
    * @throws {TesseraError} ERR_PROTO_NOT_A_MESSAGE, ERR_PROTO_UNKNOWN_KIND or ERR_PROTO_BAD_FIELD

@@ -5,7 +5,8 @@ import { RingWriter, type RingWriterOptions } from './ring-writer.js';
 /** Turns messages into frames and back. `decode` throws only coded errors. */
 export interface MessageCodec<Out, In> {
   encode(message: Out): Uint8Array;
-  decode(frame: Uint8Array): In;
+  /** Decodes `frame[0..length)` (the whole array when length is omitted). */
+  decode(frame: Uint8Array, length?: number): In;
 }
 
 /** The two shared buffers of a channel, as sent to the other thread (e.g. in workerData). */
@@ -59,7 +60,7 @@ export class DuplexChannel<Out, In> {
     const onMessage = options.onMessage;
     this.reader = new RingReader(RingBuffer.attach(rxSab, name[1]), {
       ...options.reader,
-      onMessage: (frame) => onMessage(codec.decode(frame)),
+      onMessage: (frame, length) => onMessage(codec.decode(frame, length)),
       onError: options.onError,
       ...(options.onClose ? { onClose: options.onClose } : {}),
     });

@@ -6,10 +6,11 @@ import type { RingBuffer } from './ring-buffer.js';
 /** Options of a {@link RingReader}. */
 export interface RingReaderOptions {
   /**
-   * Called once per whole message, in order. The view is valid only during the call: its
-   * memory is reused for the next message, so decode or copy it before returning.
+   * Called once per whole message, in order: the message is `buffer[0..length)`. The buffer is
+   * the reader's own (one object for every message, so a decoder may cache per-buffer state such
+   * as msgpackr's DataView) and valid only during the call: decode or copy before returning.
    */
-  onMessage: (message: Uint8Array) => void;
+  onMessage: (buffer: Uint8Array, length: number) => void;
   /** Gets coded errors (corrupt frame, oversized message) and whatever onMessage threw. */
   onError?: (err: unknown) => void;
   /** Called once when the ring is closed and drained, or the reader stopped. */
@@ -44,6 +45,8 @@ export interface RingReaderStats {
 }
 
 const kDrainBatch = 1024;
+/** Awaiting a settled promise yields to queued microtasks only: the spin's unit of waiting. */
+const kMicrotask: Promise<void> = Promise.resolve();
 const yieldToMacrotasks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -54,7 +57,7 @@ const yieldToMacrotasks = (): Promise<void> => new Promise((resolve) => setImmed
 export class RingReader {
   readonly ring: RingBuffer;
   readonly stats: RingReaderStats = { messages: 0, bytes: 0, parks: 0, wakeups: 0 };
-  readonly #onMessage: (message: Uint8Array) => void;
+  readonly #onMessage: (buffer: Uint8Array, length: number) => void;
   readonly #onError: (err: unknown) => void;
   readonly #onClose: (() => void) | undefined;
   readonly #maxMessageBytes: number;
@@ -149,7 +152,7 @@ export class RingReader {
       this.stats.messages++;
       this.stats.bytes += size;
       try {
-        this.#onMessage(this.#scratch.subarray(0, size));
+        this.#onMessage(this.#scratch, size);
       } catch (err) {
         this.#onError(err);
       }
@@ -203,7 +206,7 @@ export class RingReader {
         } else if (this.hasData()) {
           continue;
         } else if (t - lastMessageAt < this.#spinMs) {
-          await null;
+          await kMicrotask;
         } else {
           this.stats.parks++;
           const parked = park(this.ring.header, kConsumerParked, kConsumerEpoch, () => this.#stopped || this.ring.closed || this.hasData(), this.#parkTimeoutMs);

@@ -103,7 +103,8 @@ export class RingWriter {
     if (this.ring.closed) return Promise.reject(this.ring.closedError());
     this.stats.queued++;
     return new Promise<void>((resolve, reject) => {
-      this.#queue.push({ bytes: message.slice(), offset: 0, started: false, resolve, reject });
+      // Uint8Array's slice copies; Buffer's (msgpackr returns Buffers) would only make a view.
+      this.#queue.push({ bytes: Uint8Array.prototype.slice.call(message), offset: 0, started: false, resolve, reject });
       if (!this.#pumping) this.#pumpDone = this.#pump();
     });
   }

@@ -113,7 +113,7 @@ export class ActorHost {
 
   /** Every actor here with its estimated size. */
   stats(): HostedActorStats[] {
-    return [...this.#actors.values()].map((h) => ({ address: h.address, bytes: this.#bytes(h), status: h.ref.getSnapshot().status as string }));
+    return [...this.#actors.values()].map((h) => ({ address: h.address, bytes: this.#bytes(h), status: (h.ref.getSnapshot() as { status: string }).status }));
   }
 
   #get(address: string): HostedActor {

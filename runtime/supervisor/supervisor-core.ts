@@ -309,7 +309,7 @@ export class SupervisorCore {
       op.done = true;
       if (op.deadline) this.#deadlines.cancel(op.deadline);
     }
-    (op.resolve as (v: unknown) => void)(value);
+    (op.resolve)(value);
   }
 
   #fail(op: Op, err: Error): void {

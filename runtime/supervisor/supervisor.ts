@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { tesseraError } from '../../protocol/index.js';
 import { SnapshotStore } from '../snapshot/snapshot-store.js';
@@ -74,6 +75,8 @@ export class Supervisor {
     // A burst of activations can outgrow the budget between timer rounds: check early.
     this.#events.on((e) => {
       if (e.type === 'actor.activated' && ++this.#activationsSinceCheck >= options.activationsPerCheck) void this.maintain();
+      // What a passivated actor held is garbage until a GC: the next heap report collects first.
+      if (e.type === 'actor.passivated') this.#needsGc = true;
     });
   }
 
@@ -171,7 +174,7 @@ export class Supervisor {
   }
 
   /** @internal The worker thread in a slot, for tests that crash one. */
-  workerThread(slot: number): import('node:worker_threads').Worker | undefined {
+  workerThread(slot: number): Worker | undefined {
     return this.#pool.get(slot)?.worker;
   }
 
@@ -233,7 +236,6 @@ export class Supervisor {
       now: this.#o.clock.now(),
     });
     if (chosen.length === 0) return;
-    this.#needsGc = true;
     await Promise.all(chosen.map((address) => this.#core.passivate(address)));
   }
 

@@ -120,7 +120,7 @@ export class WorkerHandle {
     (message as unknown as { id: number }).id = id;
     this.#pending.set(id, handler);
     try {
-      this.channel.send(message as Request);
+      void this.channel.send(message as Request);
     } catch (err) {
       this.#pending.delete(id);
       handler.reject(err as Error);
@@ -129,7 +129,7 @@ export class WorkerHandle {
 
   /** Sends a message that expects no reply. */
   post(message: Exclude<SupervisorToWorker, { id: number }>): void {
-    if (this.#alive) this.channel.send(message);
+    if (this.#alive) void this.channel.send(message);
   }
 
   /** Stops the thread at once (its in-flight requests fail with ERR_WORKER_CRASHED). */

@@ -98,7 +98,7 @@ export class WorkerPool {
   /** Terminates every worker; no restarts after this. */
   async stop(): Promise<void> {
     this.#stopping = true;
-    await Promise.all(this.#slots.map((w) => w?.terminate()));
+    await Promise.all(this.live().map((w) => w.terminate()));
   }
 
   /** Per-slot status. */

@@ -32,9 +32,18 @@ export function handleRequest(message: SupervisorToWorker, host: ActorHost, send
       host.drop(message.actor);
       return;
     case 'stats': {
-      if (message.gc) collectGarbage();
-      const heap = getHeapStatistics();
-      send({ k: 'stats_reply', id: message.id, heapUsed: heap.used_heap_size + heap.external_memory, actors: host.stats() });
+      const report = () => {
+        const heap = getHeapStatistics();
+        send({ k: 'stats_reply', id: message.id, heapUsed: heap.used_heap_size + heap.external_memory, actors: host.stats() });
+      };
+      if (!message.gc) return report();
+      // V8 releases dead ArrayBuffers' memory (and its external-memory count) in a task after the
+      // collection: collect, let that task run, collect again, then measure.
+      collectGarbage();
+      setImmediate(() => {
+        collectGarbage();
+        report();
+      });
       return;
     }
     case 'ping':

@@ -12,7 +12,9 @@ describe('memory budget', () => {
   it('lowering the budget at run time evicts until under it, and every evicted actor answers correctly', async () => {
     const sup = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-mem-')), workers: 2, fsync: false, memoryBudgetBytes: 1024 * MB });
     try {
-      // 40 actors of ~0.5 MB each (the pad is a JS string of 256 KB chars): ~20 MB of state.
+      await sup.maintain();
+      const baseline = sup.stats().memory.usedBytes; // idle workers: code, rings, buffers
+      // 40 actors of ~256 KB each: ~10 MB of state on top of the baseline.
       for (let i = 0; i < 40; i++) {
         await sup.ask(`kv/${i}`, { type: 'put', key: 'id', value: String(i) });
         await sup.ask(`kv/${i}`, { type: 'pad', bytes: 256 * 1024 });
@@ -20,8 +22,14 @@ describe('memory budget', () => {
       await sup.maintain();
       const before = sup.stats();
       assert.equal(before.actors.active, 40);
-      const budget = Math.round(before.memory.usedBytes * 0.6);
+      // A budget whose normal level (70 %) leaves room for the baseline and 30 % of the actors.
+      const actorsBytes = before.memory.usedBytes - baseline;
+      assert.ok(actorsBytes > 5 * MB, `the actors hold ${actorsBytes} bytes`);
+      const budget = Math.round((baseline + 0.3 * actorsBytes) / 0.7);
+      const levels: string[] = [];
+      sup.on((e) => e.type === 'pressure.changed' && levels.push(e.level));
       await sup.setMemoryBudget(budget);
+      assert.ok(levels.includes('warning') || levels.includes('critical'), `pressure went through ${levels.join(', ')}`);
       await sup.maintain(); // workers report their heap after the evictions (with a GC)
       const after = sup.stats();
       assert.ok(after.evictions > 0, 'some actors were evicted');

@@ -8,7 +8,7 @@ function pair(capacity: number, writerOptions = {}, maxMessageBytes?: number) {
   const errors: unknown[] = [];
   const writer = new RingWriter(ring, writerOptions);
   const reader = new RingReader(RingBuffer.attach(ring.sab, 'test'), {
-    onMessage: (m) => got.push(m.slice()),
+    onMessage: (m, n) => got.push(m.slice(0, n)),
     onError: (e) => errors.push(e),
     ...(maxMessageBytes === undefined ? {} : { maxMessageBytes }),
   });

@@ -1,0 +1,30 @@
+/**
+ * Piscina worker: parses a batch of files by path. Loaded by parse-pool.ts from dist/ (compiled
+ * JavaScript); each worker thread keeps its own web-tree-sitter runtime and grammars.
+ *
+ *   ParsePool.parseFiles(paths) ──batches──▶ piscina ──▶ worker 1: parseBatch(task) ─▶ FileTags[]
+ *                                                   └──▶ worker N: parseBatch(task) ─▶ FileTags[]
+ */
+import type { FileTags } from './file-tags.js';
+import { parseFile } from './parse-file.js';
+
+/** One task: files relative to `root`, with the limits to apply. */
+export interface ParseBatchTask {
+  root: string;
+  paths: string[];
+  maxFileBytes: number;
+  timeoutMs: number;
+}
+
+/**
+ * Parses every file of the batch in order; one file's failure never fails the batch.
+ * @param task - the batch
+ * @returns one result per path, in the same order
+ */
+export default async function parseBatch(task: ParseBatchTask): Promise<FileTags[]> {
+  const out: FileTags[] = [];
+  for (const path of task.paths) {
+    out.push(await parseFile(task.root, path, { maxFileBytes: task.maxFileBytes, timeoutMs: task.timeoutMs }));
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { nulOffset } from './looks-binary.js';
+import type { GraphProblem } from './file-tags.js';
+import { graphProblem } from './graph-problem.js';
+
+/** A file read as text, or the reason it was not. */
+export type SourceRead = { text: string; bytes: number } | { problem: GraphProblem; bytes: number };
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Reads a file as UTF-8 text, synchronously: it runs in a parse worker, which has nothing else
+ * to do meanwhile, and a synchronous read skips a thread-pool round trip per file.
+ * @param file - the path to open
+ * @param shown - the path to name in problems (relative to the scan root)
+ * @param maxBytes - larger files are not read
+ * @returns the text, or `ERR_GRAPH_FILE_TOO_LARGE`, `ERR_GRAPH_FILE_BINARY` (a NUL byte in the
+ *   first 8 KB) or `ERR_GRAPH_FILE_UNREADABLE`
+ */
+export function readSourceFile(file: string, shown: string, maxBytes: number): SourceRead {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for regular files.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return { problem: unreadable(shown, err), bytes: 0 };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { problem: unreadable(shown, new Error('not a regular file')), bytes: 0 };
+    const size = st.size;
+    if (size > maxBytes) return { problem: graphProblem('ERR_GRAPH_FILE_TOO_LARGE', { path: shown, bytes: size, limit: maxBytes }), bytes: size };
+    const buf = readAll(fd, size, maxBytes);
+    if (buf.length > maxBytes) {
+      return { problem: graphProblem('ERR_GRAPH_FILE_TOO_LARGE', { path: shown, bytes: buf.length, limit: maxBytes }), bytes: buf.length };
+    }
+    const nul = nulOffset(buf);
+    if (nul >= 0) return { problem: graphProblem('ERR_GRAPH_FILE_BINARY', { path: shown, offset: nul }), bytes: buf.length };
+    return { text: decoder.decode(buf), bytes: buf.length };
+  } catch (err) {
+    return { problem: unreadable(shown, err), bytes: 0 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// Reads to end of file; the file may have grown since fstat, so stop one byte past the limit.
+function readAll(fd: number, size: number, maxBytes: number): Buffer {
+  let buf = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      if (length > maxBytes) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1));
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buf.subarray(0, length);
+}
+
+function unreadable(path: string, err: unknown): GraphProblem {
+  const reason = err instanceof Error ? err.message : String(err);
+  return graphProblem('ERR_GRAPH_FILE_UNREADABLE', { path, reason });
+}
