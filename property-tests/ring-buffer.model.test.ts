@@ -77,7 +77,7 @@ describe(withSeed('ring buffer vs an array queue'), () => {
           const got: Uint8Array[] = [];
           const real: Real = {
             writer: new RingWriter(ring, { parkTimeoutMs: 50 }),
-            reader: new RingReader(ring, { onMessage: (b, n) => got.push(b.slice(0, n)) }),
+            reader: new RingReader(ring, { onMessage: (b, start, end) => got.push(b.slice(start, end)) }),
             got,
             pending: [],
           };

@@ -1,12 +1,14 @@
 import { isTesseraError, tesseraError } from '../errors/index.js';
 import type { Direction, MessageSchemas, MessagesOf } from '../messages/index.js';
-import { errorMessage, packChecked, unpackFrame } from './msgpack.js';
+import { errorMessage, packChecked, packTransient, unpackFrame, unpackOwned } from './msgpack.js';
 
 /**
  * Encodes a message of `direction` as one msgpack map (a frame's payload).
  * The bytes may share an ArrayBuffer with other frames: copy them, never transfer `.buffer`.
  * @param direction - the direction the message travels in
  * @param message - the message; it is validated first
+ * @param transient - return bytes valid only until the next encode on this thread (no buffer
+ *   is allocated; for senders that copy them at once)
  * @returns the msgpack bytes
  * @throws {TesseraError} ERR_PROTO_UNKNOWN_KIND, ERR_PROTO_BAD_FIELD (with the field, what was
  *   expected and what it holds), ERR_PROTO_NOT_A_MESSAGE, or ERR_PROTO_ENCODE_FAILED (msgpackr
@@ -14,10 +16,10 @@ import { errorMessage, packChecked, unpackFrame } from './msgpack.js';
  * @example
  * const bytes = encodeMessage(supervisorToWorker, { k: 'ping', id: 7 });
  */
-export function encodeMessage<S extends MessageSchemas>(direction: Direction<S>, message: MessagesOf<S>): Uint8Array {
+export function encodeMessage<S extends MessageSchemas>(direction: Direction<S>, message: MessagesOf<S>, transient = false): Uint8Array {
   try {
     direction.validate(message);
-    return packChecked(message);
+    return transient ? packTransient(message) : packChecked(message);
   } catch (err) {
     // Coded errors come from validation; anything else from msgpackr, or from a getter or
     // proxy in the message that threw while it was read.
@@ -83,6 +85,19 @@ export class FrameCodec<Out extends MessageSchemas, In extends MessageSchemas> {
   /** Encodes an outgoing message; see {@link encodeMessage}. */
   encode(message: MessagesOf<Out>): Uint8Array {
     return encodeMessage(this.#sends, message);
+  }
+
+  /** Encodes into a reused buffer: the bytes are valid until the next encode on this thread. */
+  encodeTransient(message: MessagesOf<Out>): Uint8Array {
+    return encodeMessage(this.#sends, message, true);
+  }
+
+  /**
+   * Decodes `buffer[start..end)`, leaving binary fields as views into it: for memory that is
+   * never written again (ring slabs). Same errors as {@link decodeMessage}.
+   */
+  decodeOwned(buffer: Uint8Array, start: number, end: number): MessagesOf<In> {
+    return this.#receives.validate(unpackOwned(buffer, start, end));
   }
 
   /** Decodes an incoming message; see {@link decodeMessage}. */

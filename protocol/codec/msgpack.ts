@@ -1,4 +1,4 @@
-import { Packr, Unpackr, type Options } from 'msgpackr';
+import { Packr, RESET_BUFFER_MODE, REUSE_BUFFER_MODE, Unpackr, type Options } from 'msgpackr';
 import { tesseraError, type TesseraError } from '../errors/index.js';
 
 // One Packr and one Unpackr per thread, reused for every frame (a fresh Packr per message is
@@ -19,6 +19,8 @@ const unpackrOptions = {
   int64AsType: 'auto',
 } as const;
 const unpackr = new Unpackr(unpackrOptions as unknown as Options);
+// For frames whose memory is never reused (the ring reader's slabs): binary fields stay views.
+const unpackrOwned = new Unpackr({ ...unpackrOptions, copyBuffers: false } as unknown as Options);
 
 const kTrailingMessage = 'Data read, but end of buffer not reached';
 const kMaxReason = 200;
@@ -43,6 +45,36 @@ export function packChecked(value: unknown): Uint8Array {
 
 const kShrinkAfterBytes = 64 * 1024;
 const kChunkBytes = 8192;
+const kTransientMode = REUSE_BUFFER_MODE | RESET_BUFFER_MODE;
+
+/**
+ * Packs a checked value into msgpackr's working buffer and rewinds it: the bytes are valid
+ * only until the next pack on this thread. For a sender that copies them at once (into a
+ * ring): no new buffer chunk is ever allocated for small frames.
+ * @param value - plain data (see `isPlainData`)
+ * @returns a view of the working buffer
+ */
+export function packTransient(value: unknown): Uint8Array {
+  const target = packr.pack(value, kTransientMode) as unknown as Uint8Array & { start: number; end: number };
+  const bytes = target.subarray(target.start, target.end);
+  if (bytes.length > kShrinkAfterBytes) packr.useBuffer(Buffer.allocUnsafeSlow(kChunkBytes));
+  return bytes;
+}
+
+/**
+ * Unpacks exactly one msgpack value in `buffer[start..end)`, leaving binary fields as views
+ * into `buffer`: only for memory that is never written again (the ring reader's slabs).
+ * @throws {TesseraError} as {@link unpackFrame}
+ */
+export function unpackOwned(buffer: Uint8Array, start: number, end: number): unknown {
+  if (end <= start) throw tesseraError('ERR_PROTO_TRUNCATED_FRAME', { reason: 'the frame is empty' });
+  const source = privateView(buffer);
+  try {
+    return unpackrOwned.unpack(source, { start, end });
+  } catch (err) {
+    throw classifyUnpackError(err, source.subarray(start, end));
+  }
+}
 
 /**
  * Unpacks exactly one msgpack value that fills `bytes`.

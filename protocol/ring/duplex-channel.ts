@@ -2,11 +2,12 @@ import { RingBuffer } from './ring-buffer.js';
 import { RingReader, type RingReaderOptions } from './ring-reader.js';
 import { RingWriter, type RingWriterOptions } from './ring-writer.js';
 
-/** Turns messages into frames and back. `decode` throws only coded errors. */
+/** Turns messages into frames and back, as a channel needs it. Decoding throws only coded errors. */
 export interface MessageCodec<Out, In> {
-  encode(message: Out): Uint8Array;
-  /** Decodes `frame[0..length)` (the whole array when length is omitted). */
-  decode(frame: Uint8Array, length?: number): In;
+  /** Encodes; the bytes need only stay valid until the next encode (the channel copies them). */
+  encodeTransient(message: Out): Uint8Array;
+  /** Decodes `buffer[start..end)`, bytes never written again: binary fields may be views into them. */
+  decodeOwned(buffer: Uint8Array, start: number, end: number): In;
 }
 
 /** The two shared buffers of a channel, as sent to the other thread (e.g. in workerData). */
@@ -60,7 +61,7 @@ export class DuplexChannel<Out, In> {
     const onMessage = options.onMessage;
     this.reader = new RingReader(RingBuffer.attach(rxSab, name[1]), {
       ...options.reader,
-      onMessage: (frame, length) => onMessage(codec.decode(frame, length)),
+      onMessage: (buffer, start, end) => onMessage(codec.decodeOwned(buffer, start, end)),
       onError: options.onError,
       ...(options.onClose ? { onClose: options.onClose } : {}),
     });
@@ -77,8 +78,9 @@ export class DuplexChannel<Out, In> {
    * @throws a coded error if the message cannot be encoded
    */
   send(message: Out): Promise<void> | undefined {
-    const frame = this.#codec.encode(message);
+    const frame = this.#codec.encodeTransient(message);
     if (this.writer.tryWrite(frame)) return undefined;
+    // write() copies the frame before it returns, so the transient bytes may be reused after.
     const written = this.writer.write(frame);
     written.catch(this.#onError);
     return written;

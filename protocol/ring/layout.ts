@@ -15,6 +15,7 @@
  * | kConsumerEpoch       | producer | bumped by whoever un-parks the consumer; it waits on this |
  * | kProducerParked      | both     | 1 while the producer waits for space                     |
  * | kProducerEpoch       | consumer | bumped by whoever un-parks the producer                  |
+ * | kProducerWants       | producer | free bytes the parked producer waits for                 |
  * | kClosed              | both     | 1 once either side closed the ring                       |
  * | kCapacityWord        | creator  | data capacity in bytes, checked when a side attaches     |
  * | kMagicWord           | creator  | kRingMagic, so a foreign buffer is refused               |
@@ -28,6 +29,7 @@ export const kConsumerParked = 32;
 export const kConsumerEpoch = 33;
 export const kProducerParked = 48;
 export const kProducerEpoch = 49;
+export const kProducerWants = 50;
 export const kClosed = 56;
 export const kCapacityWord = 60;
 export const kMagicWord = 61;

@@ -1,16 +1,17 @@
 import { tesseraError } from '../errors/index.js';
-import { align4, kConsumerEpoch, kConsumerParked, kFrameHeaderBytes, kHead, kLengthMask, kMoreFlag, kProducerEpoch, kProducerParked, kTail } from './layout.js';
+import { align4, kConsumerEpoch, kConsumerParked, kFrameHeaderBytes, kHead, kLengthMask, kMoreFlag, kProducerEpoch, kProducerParked, kProducerWants, kTail } from './layout.js';
 import { park, unpark } from './park.js';
 import type { RingBuffer } from './ring-buffer.js';
 
 /** Options of a {@link RingReader}. */
 export interface RingReaderOptions {
   /**
-   * Called once per whole message, in order: the message is `buffer[0..length)`. The buffer is
-   * the reader's own (one object for every message, so a decoder may cache per-buffer state such
-   * as msgpackr's DataView) and valid only during the call: decode or copy before returning.
+   * Called once per whole message, in order: the message is `buffer[start..end)`. Those bytes
+   * are never written again, so a decoder may return views into them (no copy, no allocation
+   * per binary field); the buffer is a slab shared by consecutive messages (one object, so a
+   * decoder may cache per-buffer state such as msgpackr's DataView).
    */
-  onMessage: (buffer: Uint8Array, length: number) => void;
+  onMessage: (buffer: Uint8Array, start: number, end: number) => void;
   /** Gets coded errors (corrupt frame, oversized message) and whatever onMessage threw. */
   onError?: (err: unknown) => void;
   /** Called once when the ring is closed and drained, or the reader stopped. */
@@ -45,6 +46,11 @@ export interface RingReaderStats {
 }
 
 const kDrainBatch = 1024;
+/**
+ * Slab size. A new slab is allocated when one fills (one ArrayBuffer per 64 KB of traffic rather
+ * than one per decoded binary field); a view kept from a message keeps at most its slab alive.
+ */
+const kSlabBytes = 64 * 1024;
 /** Awaiting a settled promise yields to queued microtasks only: the spin's unit of waiting. */
 const kMicrotask: Promise<void> = Promise.resolve();
 const yieldToMacrotasks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -57,7 +63,7 @@ const yieldToMacrotasks = (): Promise<void> => new Promise((resolve) => setImmed
 export class RingReader {
   readonly ring: RingBuffer;
   readonly stats: RingReaderStats = { messages: 0, bytes: 0, parks: 0, wakeups: 0 };
-  readonly #onMessage: (buffer: Uint8Array, length: number) => void;
+  readonly #onMessage: (buffer: Uint8Array, start: number, end: number) => void;
   readonly #onError: (err: unknown) => void;
   readonly #onClose: (() => void) | undefined;
   readonly #maxMessageBytes: number;
@@ -66,7 +72,9 @@ export class RingReader {
   readonly #parkTimeoutMs: number;
   readonly #keepAlive: boolean;
   #tail: number;
-  #scratch = new Uint8Array(4096);
+  /** Messages are copied out of shared memory into slabs, back to back, never overwritten. */
+  #slab = new Uint8Array(kSlabBytes);
+  #start = 0;
   #assembled = 0;
   #skipping = false;
   #running = false;
@@ -140,19 +148,25 @@ export class RingReader {
       this.#tail = (this.#tail + frameBytes) >>> 0;
       // Publishing tail frees the space; the copy above is complete before the producer can reuse it.
       Atomics.store(header, kTail, this.#tail | 0);
-      unpark(header, kProducerParked, kProducerEpoch);
+      // Wake a producer waiting for space only once it can write a batch, not a single frame:
+      // waking it per freed frame would cost a futex wake-up per message on a full ring.
+      if (Atomics.load(header, kProducerParked) === 1 && capacity - ((head - this.#tail) >>> 0) >= Atomics.load(header, kProducerWants)) {
+        unpark(header, kProducerParked, kProducerEpoch);
+      }
       if (more) continue;
       if (this.#skipping) {
         this.#skipping = false;
         continue;
       }
       const size = this.#assembled;
+      const start = this.#start;
       this.#assembled = 0;
+      this.#start = align4(start + size);
       delivered++;
       this.stats.messages++;
       this.stats.bytes += size;
       try {
-        this.#onMessage(this.#scratch, size);
+        this.#onMessage(this.#slab, start, start + size);
       } catch (err) {
         this.#onError(err);
       }
@@ -168,14 +182,17 @@ export class RingReader {
       this.#skipping = true;
       return;
     }
-    if (needed > this.#scratch.length) {
-      const grown = new Uint8Array(Math.min(Math.max(needed, this.#scratch.length * 2), this.#maxMessageBytes));
-      grown.set(this.#scratch.subarray(0, this.#assembled));
-      this.#scratch = grown;
+    if (this.#start + needed > this.#slab.length) {
+      // The message does not fit what is left of the slab: move its start into a fresh one.
+      const slab = new Uint8Array(Math.max(kSlabBytes, needed));
+      slab.set(this.#slab.subarray(this.#start, this.#start + this.#assembled));
+      this.#slab = slab;
+      this.#start = 0;
     }
+    const at = this.#start + this.#assembled;
     const first = Math.min(length, capacity - dataAt);
-    this.#scratch.set(bytes.subarray(dataAt, dataAt + first), this.#assembled);
-    if (first < length) this.#scratch.set(bytes.subarray(0, length - first), this.#assembled + first);
+    this.#slab.set(bytes.subarray(dataAt, dataAt + first), at);
+    if (first < length) this.#slab.set(bytes.subarray(0, length - first), at + first);
     this.#assembled = needed;
   }
 

@@ -1,5 +1,5 @@
 import { tesseraError } from '../errors/index.js';
-import { align4, kConsumerEpoch, kConsumerParked, kFrameHeaderBytes, kHead, kMoreFlag, kProducerEpoch, kProducerParked, kTail } from './layout.js';
+import { align4, kConsumerEpoch, kConsumerParked, kFrameHeaderBytes, kHead, kMoreFlag, kProducerEpoch, kProducerParked, kProducerWants, kTail } from './layout.js';
 import { park, unpark } from './park.js';
 import type { RingBuffer } from './ring-buffer.js';
 
@@ -165,6 +165,9 @@ export class RingWriter {
           return;
         }
         const need = align4(kFrameHeaderBytes + Math.min(this.chunkLimit, pending.bytes.length - pending.offset));
+        // Ask to be woken when a quarter of the ring is free (or the next frame fits, if larger),
+        // so each wake-up moves a batch of messages instead of one.
+        Atomics.store(this.ring.header, kProducerWants, Math.max(need, this.ring.capacity >>> 2));
         this.stats.parks++;
         const parked = park(
           this.ring.header,

@@ -305,3 +305,33 @@ describe('FrameCodec', () => {
     assert.equal(codec.receives, daemonToClient);
   });
 });
+
+describe('FrameCodec.encodeTransient() and decodeOwned(), the ring channel path', () => {
+  const message = { k: 'tell', actor: 'kv/x', seq: 3, msg: { blob: new Uint8Array([1, 2, 3]) } } as const;
+
+  it('encodeTransient() gives the same bytes as encode(), and never clobbers what encode() returned', () => {
+    const transient = Uint8Array.from(supervisorCodec.encodeTransient(message));
+    const kept = supervisorCodec.encode(message);
+    const keptCopy = Uint8Array.from(kept);
+    assert.deepEqual(Uint8Array.from(kept), transient);
+    for (let i = 0; i < 100; i++) supervisorCodec.encodeTransient({ k: 'ping', id: i });
+    assert.deepEqual(Uint8Array.from(kept), keptCopy);
+  });
+
+  it('decodeOwned() reads a frame in the middle of a buffer, leaving binary as a view into it', () => {
+    const frame = supervisorCodec.encode(message);
+    const slab = new Uint8Array(frame.length + 20);
+    slab.set(frame, 10);
+    const decoded = workerCodec.decodeOwned(slab, 10, 10 + frame.length) as unknown as { msg: { blob: Uint8Array } };
+    assert.deepEqual(decoded, { ...message, msg: { blob: new Uint8Array([1, 2, 3]) } });
+    assert.equal(decoded.msg.blob.buffer, slab.buffer, 'no copy');
+  });
+
+  it('decodeOwned() rejects an empty range and trailing bytes with coded errors', () => {
+    const frame = supervisorCodec.encode(message);
+    const slab = new Uint8Array(frame.length + 1);
+    slab.set(frame);
+    assert.throws(() => workerCodec.decodeOwned(slab, 4, 4), (e) => isTesseraError(e, 'ERR_PROTO_TRUNCATED_FRAME'));
+    assert.throws(() => workerCodec.decodeOwned(slab, 0, frame.length + 1), (e) => isTesseraError(e, 'ERR_PROTO_TRAILING_BYTES'));
+  });
+});

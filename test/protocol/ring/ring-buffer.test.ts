@@ -8,7 +8,7 @@ function pair(capacity: number, writerOptions = {}, maxMessageBytes?: number) {
   const errors: unknown[] = [];
   const writer = new RingWriter(ring, writerOptions);
   const reader = new RingReader(RingBuffer.attach(ring.sab, 'test'), {
-    onMessage: (m, n) => got.push(m.slice(0, n)),
+    onMessage: (m, start, end) => got.push(m.slice(start, end)),
     onError: (e) => errors.push(e),
     ...(maxMessageBytes === undefined ? {} : { maxMessageBytes }),
   });
@@ -157,5 +157,19 @@ describe('RingReader', () => {
     await loop;
     assert.deepEqual(got, [bytes(7)]);
     assert.equal(reader.running, false);
+  });
+});
+
+describe('RingReader slabs', () => {
+  it('never writes again the bytes of a delivered message, so views into them stay valid', () => {
+    const ring = RingBuffer.create(1024);
+    const writer = new RingWriter(ring);
+    const views: Uint8Array[] = [];
+    const reader = new RingReader(ring, { onMessage: (b, start, end) => views.push(b.subarray(start, end)) });
+    for (let i = 0; i < 2000; i++) {
+      writer.tryWrite(bytes(100, i));
+      reader.drain();
+    }
+    views.forEach((v, i) => assert.deepEqual(v, bytes(100, i), `message ${i}`));
   });
 });
