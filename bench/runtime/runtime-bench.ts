@@ -6,8 +6,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Supervisor } from '../../runtime/index.js';
 import type { BenchArgs } from '../bench-args.js';
 import type { BenchResult } from '../report.js';
@@ -86,35 +87,14 @@ async function activationUs(bytes: number, rounds: number): Promise<number> {
   });
 }
 
-/** RSS of the whole process (all threads) with idle workers and no actors: the node floor. */
-async function floorRssMb(workers: number): Promise<number> {
-  return withSupervisor({ workers }, async () => {
-    await sleep(300);
-    return process.memoryUsage().rss / MB;
-  });
-}
-
-/** Peak RSS while 10,000 actors of ~50 KB each are created and used under `budgetMb`. */
-async function manyActors(count: number, budgetMb: number): Promise<{ peakMb: number; evictions: number; seconds: number }> {
-  return withSupervisor({ workers: 2, memoryBudgetBytes: budgetMb * MB }, async (sup) => {
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const t0 = performance.now();
-    try {
-      let next = 0;
-      const lane = async () => {
-        while (next < count) {
-          const i = next++;
-          await sup.ask(`blob/${i}`, { type: 'fill', bytes: 50_000 });
-        }
-      };
-      await Promise.all(Array.from({ length: 32 }, lane));
-      await sup.maintain();
-    } finally {
-      clearInterval(sampler);
-    }
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { peakMb: peak / MB, evictions: sup.stats().evictions, seconds: (performance.now() - t0) / 1000 };
+/** Runs bench/runtime/memory-probe.js in a fresh process and returns its JSON. */
+function probe(args: string[]): Promise<Record<string, number>> {
+  const script = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script, ...args], { maxBuffer: 1 << 20 }, (err, stdout) => {
+      if (err) reject(err);
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, number>);
+    });
   });
 }
 
@@ -135,9 +115,13 @@ export async function runRuntimeBench(args: BenchArgs): Promise<BenchResult> {
   }
   const activationSmall = await activationUs(64, q ? 20 : 100);
   const activation1mb = await activationUs(MB, q ? 10 : 40);
-  const floor = await floorRssMb(2);
+  // Memory in fresh processes: the node floor (2 idle workers, one tiny actor), then 10,000
+  // actors of 50 KB (500 MB of state) under a 64 MB budget.
+  const floor = (await probe(['floor', '2'])).rss_mb!;
   const budgetMb = 64;
-  const many = await manyActors(q ? 2000 : 10_000, budgetMb);
+  const count = q ? 2000 : 10_000;
+  const many = await probe(['actors', '2', String(count), '50000', String(budgetMb)]);
+  if (many.wrong !== 0) throw new Error(`${many.wrong} actors answered wrongly after eviction`);
   const json = {
     asks_per_s_1_worker: Math.round(median(one)),
     asks_per_s_2_workers: Math.round(median(two)),
@@ -145,11 +129,12 @@ export async function runRuntimeBench(args: BenchArgs): Promise<BenchResult> {
     postmessage_asks_per_s_1_worker: Math.round(median(pm1)),
     activation_us_small: Math.round(median([activationSmall])),
     activation_us_1mb: Math.round(activation1mb),
-    actors_10k_rss_mb: Math.round(many.peakMb),
+    actors_10k_rss_mb: Math.round(many.peak_rss_mb!),
     budget_mb: budgetMb,
     node_floor_rss_mb: Math.round(floor),
+    actors_10k_count: count,
     actors_10k_evictions: many.evictions,
-    actors_10k_s: +many.seconds.toFixed(2),
+    actors_10k_s: +many.seconds!.toFixed(2),
     trials,
   };
   const ratio = +(json.asks_per_s_2_workers / json.postmessage_asks_per_s).toFixed(2);

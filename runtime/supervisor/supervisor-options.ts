@@ -5,6 +5,8 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { systemClock, type Clock } from '../clock.js';
 import { defaultRestartPolicy, type RestartPolicy } from './restart-policy.js';
 
+const kDefaultYoungGenerationMb = 4;
+
 /** How to run a supervisor. Only `kinds` and `snapshotDir` are required. */
 export interface SupervisorOptions {
   /** Actor kinds: name → module path or URL whose default export is an ActorKind. */
@@ -35,7 +37,10 @@ export interface SupervisorOptions {
   spinMs?: number;
   /** How long a worker may take to send READY (default 10 s). */
   handshakeTimeoutMs?: number;
-  /** Heap limits per worker, so a runaway actor takes down only its own worker. */
+  /**
+   * Heap limits per worker, so a runaway actor takes down only its own worker (default: a 4 MB
+   * young generation, which keeps short-lived garbage from inflating RSS past the budget).
+   */
   resourceLimits?: ResourceLimits;
   /** When to stop restarting crashed workers. */
   restartPolicy?: RestartPolicy;
@@ -80,7 +85,7 @@ export function resolveSupervisorOptions(o: SupervisorOptions): ResolvedSupervis
     ringBytes: o.ringBytes ?? 1 << 20,
     spinMs: o.spinMs ?? 0.1,
     handshakeTimeoutMs: o.handshakeTimeoutMs ?? 10_000,
-    resourceLimits: o.resourceLimits,
+    resourceLimits: o.resourceLimits ?? { maxYoungGenerationSizeMb: kDefaultYoungGenerationMb },
     restartPolicy: o.restartPolicy ?? defaultRestartPolicy,
     fsync: o.fsync ?? true,
     clock: o.clock ?? systemClock,

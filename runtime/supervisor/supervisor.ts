@@ -2,6 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { tesseraError } from '../../protocol/index.js';
 import { SnapshotStore } from '../snapshot/snapshot-store.js';
+import { collectGarbage } from '../memory/collect-garbage.js';
+import { threadMemoryBytes } from '../memory/thread-memory.js';
 import type { TimerHandle } from '../clock.js';
 import { chooseEvictions } from './eviction.js';
 import { pressureLevel, type PressureLevel } from './pressure.js';
@@ -40,6 +42,7 @@ export class Supervisor {
   #lastRate = { at: 0, messages: 0, perSecond: 0 };
   #needsGc = false;
   #activationsSinceCheck = 0;
+  #ownBaseline = 0;
   #evicting: Promise<void> = Promise.resolve();
 
   private constructor(options: ResolvedSupervisorOptions, store: SnapshotStore) {
@@ -94,6 +97,7 @@ export class Supervisor {
       supervisor.#machine.send({ type: 'workers.failed', reason: String((err as Error).message) });
       throw err;
     }
+    supervisor.#ownBaseline = threadMemoryBytes();
     supervisor.#machine.send({ type: 'workers.ready' });
     supervisor.#schedule();
     return supervisor;
@@ -214,7 +218,11 @@ export class Supervisor {
       const actors = (r.value as { actors: { address: string; bytes: number }[] }).actors;
       for (const a of actors) if (this.#core.routes.get(a.address)?.workerId === workers[i]!.slot) this.#core.sizes.set(a.address, workers[i]!.slot, a.bytes);
     });
-    this.#usedBytes = workers.reduce((sum, w) => sum + w.heapUsed, 0);
+    // The supervisor's own thread counts too (journals, snapshots in transit), above what it
+    // held once the workers were up.
+    if (gc) collectGarbage();
+    const own = Math.max(0, threadMemoryBytes() - this.#ownBaseline);
+    this.#usedBytes = workers.reduce((sum, w) => sum + w.heapUsed, own);
     this.#updateRate();
     if (this.state !== 'running') return;
     // Under pressure the machine's `evict` action starts the eviction; at normal pressure only

@@ -1,7 +1,7 @@
-import { getHeapStatistics } from 'node:v8';
 import { tesseraError, toWireError, type SupervisorToWorker, type WorkerToSupervisor } from '../../protocol/index.js';
 import type { ActorHost } from '../actor/actor-host.js';
-import { collectGarbage } from './collect-garbage.js';
+import { collectGarbage } from '../memory/collect-garbage.js';
+import { threadMemoryBytes } from '../memory/thread-memory.js';
 
 /**
  * Applies one supervisor message to the actor host and sends the answer. Never throws: a
@@ -32,10 +32,7 @@ export function handleRequest(message: SupervisorToWorker, host: ActorHost, send
       host.drop(message.actor);
       return;
     case 'stats': {
-      const report = () => {
-        const heap = getHeapStatistics();
-        send({ k: 'stats_reply', id: message.id, heapUsed: heap.used_heap_size + heap.external_memory, actors: host.stats() });
-      };
+      const report = () => send({ k: 'stats_reply', id: message.id, heapUsed: threadMemoryBytes(), actors: host.stats() });
       if (!message.gc) return report();
       // V8 releases dead ArrayBuffers' memory (and its external-memory count) in a task after the
       // collection: collect, let that task run, collect again, then measure.
