@@ -16,3 +16,13 @@ export function collectGarbage(): void {
   }
   gc();
 }
+
+/**
+ * Collects, lets V8's task that releases dead ArrayBuffers (and their external-memory count)
+ * run, then collects again: after this the thread's memory figures are current.
+ */
+export async function collectGarbageFully(): Promise<void> {
+  collectGarbage();
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+}

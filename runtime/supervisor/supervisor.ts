@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { tesseraError } from '../../protocol/index.js';
 import { SnapshotStore } from '../snapshot/snapshot-store.js';
-import { collectGarbage } from '../memory/collect-garbage.js';
+import { collectGarbageFully } from '../memory/collect-garbage.js';
 import { threadMemoryBytes } from '../memory/thread-memory.js';
 import type { TimerHandle } from '../clock.js';
 import { chooseEvictions } from './eviction.js';
@@ -220,7 +220,7 @@ export class Supervisor {
     });
     // The supervisor's own thread counts too (journals, snapshots in transit), above what it
     // held once the workers were up.
-    if (gc) collectGarbage();
+    if (gc) await collectGarbageFully();
     const own = Math.max(0, threadMemoryBytes() - this.#ownBaseline);
     this.#usedBytes = workers.reduce((sum, w) => sum + w.heapUsed, own);
     this.#updateRate();

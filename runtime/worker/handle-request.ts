@@ -1,6 +1,6 @@
 import { tesseraError, toWireError, type SupervisorToWorker, type WorkerToSupervisor } from '../../protocol/index.js';
 import type { ActorHost } from '../actor/actor-host.js';
-import { collectGarbage } from '../memory/collect-garbage.js';
+import { collectGarbageFully } from '../memory/collect-garbage.js';
 import { threadMemoryBytes } from '../memory/thread-memory.js';
 
 /**
@@ -34,13 +34,7 @@ export function handleRequest(message: SupervisorToWorker, host: ActorHost, send
     case 'stats': {
       const report = () => send({ k: 'stats_reply', id: message.id, heapUsed: threadMemoryBytes(), actors: host.stats() });
       if (!message.gc) return report();
-      // V8 releases dead ArrayBuffers' memory (and its external-memory count) in a task after the
-      // collection: collect, let that task run, collect again, then measure.
-      collectGarbage();
-      setImmediate(() => {
-        collectGarbage();
-        report();
-      });
+      void collectGarbageFully().then(report);
       return;
     }
     case 'ping':
