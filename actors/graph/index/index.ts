@@ -1,0 +1,28 @@
+/**
+ * The partition's compact indexes and pure query evaluation: no threads, no I/O.
+ *
+ * @module
+ */
+
+export type { DefTag, FileTags, RefTag } from './file-tags.js';
+export { PartitionIndex, type IndexChanges, type PartitionIndexOptions } from './partition-index.js';
+export { createImportResolver, type ImportResolver, type ImportResolverOptions } from './import-resolver.js';
+export { DEFAULT_MERGE_POLICY, planMerge, type MergePolicy, type SegmentSize } from './merge-policy.js';
+export type { IndexMemory } from './index-memory.js';
+export { SNAPSHOT_FORMAT } from './partition-codec.js';
+export { globToRegExp, PathFilter } from './path-filter.js';
+export { StringInterner } from './string-interner.js';
+export { DEFAULT_HIT_LIMIT } from './symbol-queries.js';
+export { DEFAULT_SEARCH_LIMIT } from './search.js';
+export type {
+  Completion,
+  DefHit,
+  HitPage,
+  ImportEdge,
+  ImporterEdge,
+  OutlineEntry,
+  RefHit,
+  SearchMatch,
+  SearchQuery,
+  SearchResult,
+} from './query-types.js';
