@@ -55,6 +55,26 @@ describe('Supervisor with real workers', () => {
     assert.equal(await sup.ask('counter/a', { type: 'get' }), 8);
   });
 
+  it('stats() reports workers, actors, memory, traffic and ask latency', async () => {
+    await sup.maintain();
+    const s = sup.stats();
+    assert.equal(s.state, 'running');
+    assert.equal(s.workers.length, 2);
+    assert.ok(s.workers.every((w) => w.status === 'ready' && w.heapUsedBytes > 0));
+    assert.ok(s.actors.active >= 1);
+    assert.ok(s.messages >= 5);
+    assert.ok(s.askLatencyMs.count >= 4 && s.askLatencyMs.p50 > 0 && s.askLatencyMs.p99 >= s.askLatencyMs.p50);
+    assert.equal(s.memory.pressure, 'normal');
+  });
+
+  it('inspect() delivers the supervisor machine\'s XState inspection events', async () => {
+    const seen: string[] = [];
+    const stop = sup.inspect((e) => seen.push(e.type));
+    await sup.setMemoryBudget(sup.memoryBudgetBytes); // a maintenance round sends memory.report
+    stop();
+    assert.ok(seen.includes('@xstate.event'), `saw ${[...new Set(seen)].join(', ')}`);
+  });
+
   it('reports an actor whose machine throws with ERR_ACTOR_FAILED and rebuilds it without that message', async () => {
     await sup.ask('counter/f', { type: 'add', n: 5 });
     await assert.rejects(sup.ask('counter/f', { type: 'fail' }), (e) => isTesseraError(e, 'ERR_ACTOR_FAILED'));
