@@ -74,6 +74,8 @@ export class SupervisorCore {
   readonly #pool: WorkerPool;
   readonly #events: RuntimeEvents;
   #accepting = true;
+  /** Resolves when a new activation may proceed (the supervisor installs its memory check). */
+  admission: () => Promise<void> = () => Promise.resolve();
   readonly #deadlines: Deadlines;
 
   constructor(options: ResolvedSupervisorOptions, store: SnapshotStore, pool: WorkerPool, events: RuntimeEvents) {
@@ -226,6 +228,9 @@ export class SupervisorCore {
   async #activate(address: string): Promise<void> {
     const box = this.#mailboxes.get(address)!;
     try {
+      // Admission control: under critical memory pressure a new activation waits until
+      // evictions have made room, so a burst of first messages cannot outrun the budget.
+      await this.admission();
       // The route is claimed in the same turn the worker is chosen, so a burst of activations
       // sees each other's placements and spreads out.
       const worker = await this.#pool.placeable((view) => {

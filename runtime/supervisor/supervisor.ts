@@ -3,7 +3,7 @@ import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { tesseraError } from '../../protocol/index.js';
 import { SnapshotStore } from '../snapshot/snapshot-store.js';
 import { collectGarbageFully } from '../memory/collect-garbage.js';
-import { threadMemoryBytes } from '../memory/thread-memory.js';
+import { threadLiveBytes } from '../memory/thread-memory.js';
 import type { TimerHandle } from '../clock.js';
 import { chooseEvictions } from './eviction.js';
 import { pressureLevel, type PressureLevel } from './pressure.js';
@@ -13,6 +13,8 @@ import { supervisorMachine } from './supervisor-machine.js';
 import { resolveSupervisorOptions, type ResolvedSupervisorOptions, type SupervisorOptions } from './supervisor-options.js';
 import { WorkerPool } from './worker-pool.js';
 import { buildStats, type SupervisorStats } from './supervisor-stats.js';
+
+const kAdmissionRounds = 3;
 
 /**
  * The actor runtime's front door, on the main thread.
@@ -64,6 +66,7 @@ export class Supervisor {
       this.#events,
     );
     this.#core = new SupervisorCore(options, store, this.#pool, this.#events);
+    this.#core.admission = () => this.#admit();
     const machine = supervisorMachine.provide({
       actions: {
         evict: () => {
@@ -97,7 +100,7 @@ export class Supervisor {
       supervisor.#machine.send({ type: 'workers.failed', reason: String((err as Error).message) });
       throw err;
     }
-    supervisor.#ownBaseline = threadMemoryBytes();
+    supervisor.#ownBaseline = threadLiveBytes();
     supervisor.#machine.send({ type: 'workers.ready' });
     supervisor.#schedule();
     return supervisor;
@@ -221,7 +224,7 @@ export class Supervisor {
     // The supervisor's own thread counts too (journals, snapshots in transit), above what it
     // held once the workers were up.
     if (gc) await collectGarbageFully();
-    const own = Math.max(0, threadMemoryBytes() - this.#ownBaseline);
+    const own = Math.max(0, threadLiveBytes() - this.#ownBaseline);
     this.#usedBytes = workers.reduce((sum, w) => sum + w.heapUsed, own);
     this.#updateRate();
     if (this.state !== 'running') return;
@@ -230,6 +233,17 @@ export class Supervisor {
     this.#machine.send({ type: 'memory.report', usedBytes: this.#usedBytes, budgetBytes: this.#budget });
     if (this.pressure === 'normal') this.#evicting = this.#evict();
     await this.#evicting;
+  }
+
+  /**
+   * Lets an activation through unless memory is critical; then runs maintenance rounds (each
+   * evicts, collects and re-measures) until it is not, giving up after a few rounds so a
+   * budget below the floor slows activations down instead of stopping them.
+   */
+  async #admit(): Promise<void> {
+    for (let round = 0; round < kAdmissionRounds && this.pressure === 'critical' && this.state === 'running'; round++) {
+      await this.maintain();
+    }
   }
 
   /** Passivates what the eviction policy picks: idle, over the cap, or over budget. */
