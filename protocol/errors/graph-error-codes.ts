@@ -1,6 +1,6 @@
 /**
- * Error codes of the code graph's stateless half: scanning a tree, reading files and parsing
- * them with tree-sitter. Each entry renders a message from its details; the details travel with
+ * Error codes of the code graph: scanning a tree, reading files, parsing them with tree-sitter,
+ * and querying the graph. Each entry renders a message from its details; the details travel with
  * the error. Most of these are reported as data (a file's `error`, a scan's `problems`), never
  * thrown across a thread. Every code is documented in docs/errors.md.
  */
@@ -25,4 +25,7 @@ export const graphErrorTemplates = {
     `Parsing "${d.path}" as ${d.language} took over ${d.limitMs} ms and was cancelled; it is indexed as text only`,
   ERR_GRAPH_SYNTAX_ERROR: (d: { path: string; line: number; column: number }) =>
     `File "${d.path}" has a syntax error at line ${d.line}, column ${d.column}: tags around it may be missing`,
+  ERR_GRAPH_FILE_NOT_INDEXED: (d: { path: string; root: string }) =>
+    `File "${d.path}" is not in the code graph of "${d.root}": it does not exist, is ignored, or could not be indexed`,
+  ERR_GRAPH_CLOSED: (d: { root: string }) => `The code graph of "${d.root}" is closed: open a new one`,
 } as const;

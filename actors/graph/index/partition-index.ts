@@ -37,7 +37,7 @@ import { search } from './search.js';
 import { Segment } from './segment.js';
 import { buildSegment } from './segment-builder.js';
 import { CHUNK_BYTES, checkSegmentShape } from './segment-data.js';
-import { liveFileTags } from './segment-tags.js';
+import { liveFileTags, liveFileTagsWithoutText } from './segment-tags.js';
 import { findDefs, findRefs, outline } from './symbol-queries.js';
 import { measureSegment, type IndexMemory } from './index-memory.js';
 
@@ -144,6 +144,36 @@ export class PartitionIndex {
   /** Whether `path` is indexed. */
   has(path: string): boolean {
     return this.#where.has(path);
+  }
+
+  /**
+   * The live files read back as given to `update()` (tags in position order), in path order:
+   * what the graph layer gathers as facts for ranking and cross-partition imports.
+   *
+   * @param withContent Decode each file's text too (default false: `content` is '').
+   * @returns One entry per live file.
+   */
+  files(withContent = false): FileTags[] {
+    const out = this.#segments.flatMap(withContent ? liveFileTags : liveFileTagsWithoutText);
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** A live file's text, or `null` when it is not indexed. */
+  text(path: string): string | null {
+    const loc = this.#where.get(path);
+    return loc === undefined ? null : loc.seg.text(loc.file);
+  }
+
+  /**
+   * The distinct names that have a live definition or reference, in no particular order: what a
+   * router's summary of the partition (a name filter) is built from.
+   */
+  symbolNames(): Set<string> {
+    const out = new Set<string>();
+    for (const seg of this.#segments) {
+      for (let id = 0; id < seg.data.symbolCount; id++) if (seg.liveDefs[id]! + seg.liveRefs[id]! > 0) out.add(seg.strings.get(id));
+    }
+    return out;
   }
 
   /** The live paths, sorted. */

@@ -16,11 +16,25 @@ import type { Segment } from './segment.js';
  * @returns One `FileTags` per live file, in path order.
  */
 export function liveFileTags(seg: Segment): FileTags[] {
+  return readLiveFiles(seg, true);
+}
+
+/**
+ * The live files of a segment without their text (`content` is ''): tags only, no decoding.
+ *
+ * @param seg The segment.
+ * @returns One `FileTags` per live file, in path order.
+ */
+export function liveFileTagsWithoutText(seg: Segment): FileTags[] {
+  return readLiveFiles(seg, false);
+}
+
+function readLiveFiles(seg: Segment, withContent: boolean): FileTags[] {
   const refs = refsByFile(seg);
   const out: FileTags[] = [];
   for (let f = 0; f < seg.fileCount; f++) {
     if (seg.isDead(f)) continue;
-    out.push({ path: seg.path(f), language: seg.language(f), defs: defsOf(seg, f), refs: refs[f] ?? [], imports: importsOf(seg, f), content: seg.text(f) });
+    out.push({ path: seg.path(f), language: seg.language(f), defs: defsOf(seg, f), refs: refs[f] ?? [], imports: importsOf(seg, f), content: withContent ? seg.text(f) : '' });
   }
   return out;
 }

@@ -83,6 +83,11 @@ export interface FileTags {
   /** Module specifiers as written: `./util.js`, `os.path`, `fmt`, `std::io`, `stdio.h`. */
   imports: string[];
   /**
+   * The text the tags were extracted from, when asked for (`withContent`), so a full-text
+   * index sees exactly the bytes the parser saw. Absent when the file could not be read.
+   */
+  content?: string;
+  /**
    * Set when the file was not (fully) parsed. `ERR_GRAPH_SYNTAX_ERROR` keeps every tag that
    * could be extracted; the other codes come with empty tags.
    */

@@ -10,6 +10,8 @@ export interface ParseFileOptions {
   maxFileBytes?: number;
   /** Parsing is cancelled after this many milliseconds (default 5000). */
   timeoutMs?: number;
+  /** Also return the file's text as `content` (default false). */
+  withContent?: boolean;
 }
 
 /** Default size limit: 1 MiB. */
@@ -20,7 +22,7 @@ export const kDefaultMaxFileBytes = 1 << 20;
  * back with empty tags and the coded reason in `error`.
  * @param root - directory the path is relative to ('' when `path` is absolute or cwd-relative)
  * @param path - the file, reported back as given
- * @param options - size and time limits
+ * @param options - size and time limits, and whether to return the text too
  * @returns the file's tags
  */
 export async function parseFile(root: string, path: string, options: ParseFileOptions = {}): Promise<FileTags> {
@@ -28,5 +30,7 @@ export async function parseFile(root: string, path: string, options: ParseFileOp
   if ('problem' in read) {
     return { path, language: detectLanguage(path), bytes: read.bytes, defs: [], refs: [], imports: [], error: read.problem };
   }
-  return parseSource(path, read.text, { bytes: read.bytes, timeoutMs: options.timeoutMs ?? kDefaultParseTimeoutMs });
+  const tags = await parseSource(path, read.text, { bytes: read.bytes, timeoutMs: options.timeoutMs ?? kDefaultParseTimeoutMs });
+  if (options.withContent === true) tags.content = read.text;
+  return tags;
 }

@@ -29,6 +29,11 @@ export interface ParsePoolOptions {
   timeoutMs?: number;
   /** Files per task in {@link ParsePool.parseFiles} (default 32). */
   batchSize?: number;
+  /**
+   * Return each file's text as `content` (default false). A full-text index needs the text;
+   * taking it from the parse thread reads each file once and keeps tags and text consistent.
+   */
+  withContent?: boolean;
 }
 
 // Resolved next to this module: from dist/ this is the compiled worker.
@@ -47,6 +52,7 @@ export class ParsePool {
   readonly #maxFileBytes: number;
   readonly #timeoutMs: number;
   readonly #batchSize: number;
+  readonly #withContent: boolean;
 
   /**
    * @param options - thread count, idle timeout, limits and batch size
@@ -66,6 +72,7 @@ export class ParsePool {
     this.#maxFileBytes = options.maxFileBytes ?? kDefaultMaxFileBytes;
     this.#timeoutMs = options.timeoutMs ?? kDefaultParseTimeoutMs;
     this.#batchSize = batchSize;
+    this.#withContent = options.withContent ?? false;
   }
 
   /**
@@ -76,7 +83,7 @@ export class ParsePool {
    * @returns one result per path, in order
    */
   parseBatch(root: string, paths: readonly string[], signal?: AbortSignal): Promise<FileTags[]> {
-    const task: ParseBatchTask = { root, paths: [...paths], maxFileBytes: this.#maxFileBytes, timeoutMs: this.#timeoutMs };
+    const task: ParseBatchTask = { root, paths: [...paths], maxFileBytes: this.#maxFileBytes, timeoutMs: this.#timeoutMs, withContent: this.#withContent };
     return this.#pool.run(task, signal === undefined ? {} : { signal });
   }
 

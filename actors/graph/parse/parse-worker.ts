@@ -14,6 +14,8 @@ export interface ParseBatchTask {
   paths: string[];
   maxFileBytes: number;
   timeoutMs: number;
+  /** Return each file's text as `content` too. */
+  withContent?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ParseBatchTask {
 export default async function parseBatch(task: ParseBatchTask): Promise<FileTags[]> {
   const out: FileTags[] = [];
   for (const path of task.paths) {
-    out.push(await parseFile(task.root, path, { maxFileBytes: task.maxFileBytes, timeoutMs: task.timeoutMs }));
+    out.push(await parseFile(task.root, path, { maxFileBytes: task.maxFileBytes, timeoutMs: task.timeoutMs, withContent: task.withContent === true }));
   }
   return out;
 }

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism, tmpdir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { kDefaultMaxFileBytes } from './parse/index.js';
+
+/** Progress of `CodeGraph.open` (and of large `applyChanges` calls). */
+export interface GraphProgress {
+  /** `scan`: files found (total grows with done); `parse`: files parsed; `index`: files stored in partitions. */
+  phase: 'scan' | 'parse' | 'index';
+  done: number;
+  total: number;
+}
+
+/** How to open a code graph. Only `root` is required. */
+export interface CodeGraphOptions {
+  /** The repository to index. */
+  root: string;
+  /** Worker threads for partition actors, and parse threads (default: one per core). */
+  workers?: number;
+  /** Memory budget of the partition workers' heaps in bytes (default: half the machine's memory). */
+  memoryBudgetBytes?: number;
+  /** A partition closes before it would exceed this many files (default 2,000). */
+  partitionFiles?: number;
+  /** …or this many bytes of source (default 4 MiB). */
+  partitionBytes?: number;
+  /** Files over this many bytes are skipped and reported (default 1 MiB). */
+  maxFileBytes?: number;
+  /**
+   * Where evicted partitions are written (default: `$XDG_CACHE_HOME/tessera/<hash of root>`,
+   * else `<os.tmpdir()>/tessera-<user>/<hash of root>`). Each open graph uses its own session
+   * directory inside it and removes it on close.
+   */
+  snapshotDir?: string;
+  /** Called as work progresses. */
+  onProgress?: (p: GraphProgress) => void;
+}
+
+/** Options with defaults filled in. */
+export interface ResolvedGraphOptions {
+  readonly root: string;
+  readonly workers: number;
+  readonly memoryBudgetBytes: number | undefined;
+  readonly partitionFiles: number;
+  readonly partitionBytes: number;
+  readonly maxFileBytes: number;
+  readonly snapshotDir: string;
+  readonly onProgress: (p: GraphProgress) => void;
+}
+
+/** Default bound on files per partition. */
+export const kDefaultPartitionFiles = 2000;
+/** Default bound on source bytes per partition. */
+export const kDefaultPartitionBytes = 4 << 20;
+
+/**
+ * Fills in defaults and checks ranges.
+ * @param o - the caller's options
+ * @returns the options with defaults; `root` made absolute
+ * @throws TypeError when `root` is not a non-empty string; RangeError naming a bad number
+ */
+export function resolveGraphOptions(o: CodeGraphOptions): ResolvedGraphOptions {
+  if (typeof o.root !== 'string' || o.root === '') throw new TypeError(`Cannot open a code graph: root must be a non-empty string: current value is ${JSON.stringify(o.root)}`);
+  const root = resolve(o.root);
+  const workers = o.workers ?? availableParallelism();
+  checkCount('workers', workers);
+  const partitionFiles = o.partitionFiles ?? kDefaultPartitionFiles;
+  checkCount('partitionFiles', partitionFiles);
+  const partitionBytes = o.partitionBytes ?? kDefaultPartitionBytes;
+  checkCount('partitionBytes', partitionBytes);
+  const maxFileBytes = o.maxFileBytes ?? kDefaultMaxFileBytes;
+  checkCount('maxFileBytes', maxFileBytes);
+  if (o.memoryBudgetBytes !== undefined && !(o.memoryBudgetBytes > 0 && Number.isFinite(o.memoryBudgetBytes))) {
+    throw new RangeError(`Cannot open a code graph: memoryBudgetBytes must be a finite number > 0: current value is ${o.memoryBudgetBytes}`);
+  }
+  return {
+    root,
+    workers,
+    memoryBudgetBytes: o.memoryBudgetBytes,
+    partitionFiles,
+    partitionBytes,
+    maxFileBytes,
+    snapshotDir: o.snapshotDir ?? defaultSnapshotDir(root),
+    onProgress: o.onProgress ?? (() => {}),
+  };
+}
+
+/**
+ * The default snapshot directory of a root: a per-user cache directory keyed by a hash of the
+ * absolute root, so two trees never share one.
+ * @param root - an absolute path
+ * @returns `$XDG_CACHE_HOME/tessera/<hash>` or `<tmpdir>/tessera-<user>/<hash>`
+ */
+export function defaultSnapshotDir(root: string): string {
+  const hash = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  const cache = process.env['XDG_CACHE_HOME'];
+  if (cache !== undefined && cache !== '') return join(cache, 'tessera', hash);
+  return join(tmpdir(), `tessera-${userName()}`, hash);
+}
+
+function userName(): string {
+  try {
+    return userInfo().username.replace(/[^\w.-]/g, '_') || String(process.getuid?.() ?? 'user');
+  } catch {
+    // No passwd entry (containers with an arbitrary uid): fall back to the number.
+    return String(process.getuid?.() ?? 'user');
+  }
+}
+
+function checkCount(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`Cannot open a code graph: ${name} must be an integer >= 1: current value is ${value}`);
+}

@@ -1,0 +1,62 @@
+import type { LatencyRecorder } from '../../runtime/index.js';
+import type { GraphParts } from './graph-open.js';
+import type { QueryCache } from './query-cache.js';
+
+/** Latency of one query operation, through `CodeGraph` (cache hits included). */
+export interface OpLatency {
+  count: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+/** What `CodeGraph.stats()` reports. */
+export interface GraphStats {
+  root: string;
+  files: number;
+  lines: number;
+  bytes: number;
+  /** Time `open` took (scan, parse, index), in milliseconds. */
+  index_ms: number;
+  /** Paths skipped or indexed with a problem. */
+  problems: number;
+  /** `resident`: active in a worker; `evicted`: on disk (or never activated). */
+  partitions: { total: number; resident: number; evicted: number };
+  cache: { hits: number; misses: number; entries: number };
+  /** Per query operation that ran at least once. */
+  queries: Record<string, OpLatency>;
+  /** Heap use of the partition workers against the budget, and the routing filters' size. */
+  memory: { usedBytes: number; budgetBytes: number; filterBytes: number };
+}
+
+/**
+ * Assembles the stats of an open graph.
+ * @param parts - the graph's parts
+ * @param cache - its query cache
+ * @param latency - recorders by operation
+ * @returns a plain snapshot of the numbers
+ */
+export function buildGraphStats(parts: GraphParts, cache: QueryCache<unknown>, latency: ReadonlyMap<string, LatencyRecorder>): GraphStats {
+  const sup = parts.supervisor.stats();
+  const total = parts.router.count;
+  const resident = Math.min(total, sup.actors.active + sup.actors.activating);
+  const queries: Record<string, OpLatency> = {};
+  for (const [op, rec] of [...latency].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    queries[op] = { count: rec.count, p50_ms: round(rec.quantile(0.5)), p99_ms: round(rec.quantile(0.99)) };
+  }
+  return {
+    root: parts.root,
+    files: parts.table.size,
+    lines: parts.table.lines,
+    bytes: parts.table.bytes,
+    index_ms: Math.round(parts.indexMs),
+    problems: parts.problems.size,
+    partitions: { total, resident, evicted: total - resident },
+    cache: { hits: cache.hits, misses: cache.misses, entries: cache.size },
+    queries,
+    memory: { usedBytes: sup.memory.usedBytes, budgetBytes: sup.memory.budgetBytes, filterBytes: parts.router.filterBytes },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

@@ -1,0 +1,100 @@
+/**
+ * `def NAME`, `refs NAME` and `complete PREFIX` over the partitions.
+ *
+ * def/refs ask only the partitions whose name filter may hold the name, in path order, with
+ * early termination: each ask is sized by what the answered prefix already holds (answers are
+ * cut again when consumed, since asks overlap), so once the limit is reached later partitions
+ * are asked for 0 hits (they still report a total) and the first one that has any proves the
+ * answer truncated, which stops the fan-out.
+ *
+ * complete asks every partition for its local top candidates and sums the counts by name.
+ *
+ * @module
+ */
+
+import type { DefHit, HitPage, RefHit } from './index/index.js';
+import { orderedFanOut } from './ordered-fan-out.js';
+import type { LocatedCompletion } from './partition/index.js';
+import { checkLimit, checkString, type Answer, type QueryContext } from './query-context.js';
+import { completionRow, defRow, refRow, type QueryRow } from './query-result.js';
+
+/** Default limit of def and refs. */
+export const kDefaultHitLimit = 1000;
+/** Default number of completions. */
+export const kDefaultCompletions = 20;
+
+/**
+ * Definitions or references named exactly `name`, in (path, line, column) order.
+ * @throws TypeError for a name that is not a string; RangeError for a bad limit
+ */
+export async function symbolHits(ctx: QueryContext, op: 'def' | 'refs', name: string, limit: number): Promise<Answer> {
+  checkString(op, 'name', name);
+  checkLimit(op, limit);
+  const ids = ctx.router.mayHold(name);
+  const rows: QueryRow[] = [];
+  let truncated = false;
+  await orderedFanOut(
+    ids.length,
+    ctx.concurrency,
+    (i) => ctx.client.query(ids[i]!, op, { name, limit: Math.max(0, limit - rows.length) }),
+    (reply) => {
+      // Asks run in parallel: one launched before the prefix filled up may bring more than fits.
+      const page: HitPage<DefHit | RefHit> = reply.value;
+      const taken = page.hits.slice(0, limit - rows.length);
+      for (const h of taken) rows.push(op === 'def' ? defRow(h as DefHit) : refRow(h));
+      truncated = page.total > taken.length;
+      return !truncated;
+    },
+  );
+  return { results: rows, truncated };
+}
+
+/**
+ * The `limit` best completions of `prefix`, ranked as one partition ranks them (exact-case
+ * prefix first, then more definitions plus references, then shorter, then name order), with
+ * counts summed over partitions. Each partition offers its local best `2 × limit + 8`; a name
+ * outside every partition's local list can be missed, so with many partitions the ranking of
+ * rare names is approximate.
+ * @throws TypeError for a prefix that is not a string; RangeError for a bad limit
+ */
+export async function completions(ctx: QueryContext, prefix: string, limit: number): Promise<Answer> {
+  checkString('complete', 'prefix', prefix);
+  checkLimit('complete', limit);
+  if (limit === 0) return { results: [], truncated: false };
+  const ids = ctx.router.all();
+  const merged = new Map<string, LocatedCompletion>();
+  await orderedFanOut(
+    ids.length,
+    ctx.concurrency,
+    (i) => ctx.client.query(ids[i]!, 'complete', { prefix, limit: 2 * limit + 8 }),
+    (reply) => {
+      for (const c of reply.value) {
+        const seen = merged.get(c.name);
+        // Partitions answer in path order: the first location seen is the first in the graph,
+        // preferring a definition over a use.
+        const keepFirst = seen !== undefined && (seen.defs > 0 || c.defs === 0);
+        const at = keepFirst ? seen : c;
+        merged.set(c.name, { ...at, defs: c.defs + (seen?.defs ?? 0), refs: c.refs + (seen?.refs ?? 0) });
+      }
+      return true;
+    },
+  );
+  const ranked = [...merged.values()].sort((a, b) => compareCompletions(a, b, prefix));
+  return { results: ranked.slice(0, limit).map(completionRow), truncated: ranked.length > limit };
+}
+
+function compareCompletions(a: LocatedCompletion, b: LocatedCompletion, prefix: string): number {
+  const ea = a.name.startsWith(prefix);
+  const eb = b.name.startsWith(prefix);
+  if (ea !== eb) return ea ? -1 : 1;
+  const ca = a.defs + a.refs;
+  const cb = b.defs + b.refs;
+  if (ca !== cb) return cb - ca;
+  const la = Buffer.byteLength(a.name);
+  const lb = Buffer.byteLength(b.name);
+  if (la !== lb) return la - lb;
+  const fa = a.name.toLowerCase();
+  const fb = b.name.toLowerCase();
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

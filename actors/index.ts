@@ -1,0 +1,15 @@
+/**
+ * The actors layer's public entry: the code graph's library API, and the partition actor kind
+ * (workers load it by module path; it is exported here for tests and tools).
+ *
+ * @module
+ */
+
+export { CodeGraph } from './graph/code-graph.js';
+export { defaultSnapshotDir, type CodeGraphOptions, type GraphProgress } from './graph/code-graph-options.js';
+export type { FileChanges } from './graph/graph-changes.js';
+export type { SearchOptions } from './graph/graph-search.js';
+export type { GraphStats, OpLatency } from './graph/graph-stats.js';
+export type { QueryResult, QueryRow } from './graph/query-result.js';
+export type { ScanProblem } from './graph/scan/index.js';
+export { partitionKind } from './graph/partition/index.js';

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FileTable } from '../../../actors/graph/file-table.js';
+import { GraphImports } from '../../../actors/graph/graph-imports.js';
+import { GraphRouter } from '../../../actors/graph/graph-router.js';
+import { completions, symbolHits } from '../../../actors/graph/graph-symbol-queries.js';
+import { createImportResolver } from '../../../actors/graph/index/index.js';
+import type { PartitionClient } from '../../../actors/graph/partition-client.js';
+import type { QueryContext } from '../../../actors/graph/query-context.js';
+import { partitionTree } from '../../../actors/graph/scan/index.js';
+
+/** Partition `p` holds `hits[p]` definitions of `x`, at lines 1…n of `p<p>.ts`. */
+function context(hits: number[], completions: unknown[][] = [], concurrency = 1): { ctx: QueryContext; asked: string[] } {
+  const plan = partitionTree(hits.map((_, p) => ({ path: `p${p}.ts`, size: 1 })), { files: 1 });
+  const asked: string[] = [];
+  const client = {
+    query: (id: number, op: string, args: { limit: number }) => {
+      asked.push(`${id}:${args.limit}`);
+      if (op === 'complete') return Promise.resolve({ version: 0, value: completions[id] ?? [] });
+      const all = Array.from({ length: hits[id]! }, (_, i) => ({ name: 'x', kind: 'function', path: `p${id}.ts`, line: i + 1, column: 0, endLine: i + 1, enclosing: null, signature: '' }));
+      return Promise.resolve({ version: 0, value: { hits: all.slice(0, args.limit), total: all.length } });
+    },
+  } as unknown as PartitionClient;
+  const ctx: QueryContext = { root: '/r', router: new GraphRouter(plan), client, table: new FileTable(), imports: new GraphImports(), resolver: createImportResolver(), concurrency };
+  return { ctx, asked };
+}
+
+describe('symbolHits()', () => {
+  it('sizes each ask by what is still missing and stops once a partition proves truncation', async () => {
+    const { ctx, asked } = context([2, 0, 3, 5]);
+
+    const answer = await symbolHits(ctx, 'def', 'x', 4);
+
+    assert.deepEqual(answer.results.map((r) => `${r.file}:${r.line}`), ['p0.ts:1', 'p0.ts:2', 'p2.ts:1', 'p2.ts:2']);
+    assert.equal(answer.truncated, true);
+    assert.deepEqual(asked, ['0:4', '1:2', '2:2']);
+  });
+
+  it('asks the rest for 0 hits when the limit is met exactly, and reports no truncation when they have none', async () => {
+    const { ctx, asked } = context([2, 0]);
+
+    const answer = await symbolHits(ctx, 'refs', 'x', 2);
+
+    assert.equal(answer.truncated, false);
+    assert.deepEqual(asked, ['0:2', '1:0']);
+  });
+
+  it('cuts answers of overlapping asks to the limit', async () => {
+    const { ctx, asked } = context([1, 1, 1], [], 3);
+
+    const answer = await symbolHits(ctx, 'refs', 'x', 1);
+
+    assert.deepEqual(answer.results.map((r) => r.file), ['p0.ts']);
+    assert.equal(answer.truncated, true);
+    assert.deepEqual(asked, ['0:1', '1:1', '2:1']);
+  });
+
+  it('checks its arguments', async () => {
+    const { ctx } = context([1]);
+    await assert.rejects(symbolHits(ctx, 'def', 'x', -1), RangeError);
+    await assert.rejects(symbolHits(ctx, 'def', 3 as unknown as string, 1), TypeError);
+  });
+});
+
+describe('completions()', () => {
+  it('sums counts over partitions, keeps the first definition as the location, and ranks exact case first', async () => {
+    const at = (path: string) => ({ path, line: 1, column: 0 });
+    const { ctx } = context([0, 0], [
+      [{ name: 'Parse', defs: 0, refs: 9, ...at('p0.ts') }, { name: 'parse', defs: 0, refs: 1, ...at('p0.ts') }],
+      [{ name: 'parse', defs: 1, refs: 1, ...at('p1.ts') }, { name: 'parseAll', defs: 1, refs: 0, ...at('p1.ts') }],
+    ]);
+
+    const answer = await completions(ctx, 'pa', 2);
+
+    assert.deepEqual(answer.results, [
+      { file: 'p1.ts', line: 1, column: 0, name: 'parse', defs: 1, refs: 2 },
+      { file: 'p1.ts', line: 1, column: 0, name: 'parseAll', defs: 1, refs: 0 },
+    ]);
+    assert.equal(answer.truncated, true);
+  });
+});
