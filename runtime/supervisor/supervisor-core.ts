@@ -293,19 +293,28 @@ export class SupervisorCore {
   }
 
   #maybeCheckpoint(address: string): void {
-    if (this.journal.size(address) < this.#o.checkpointEvery || this.#checkpointing.has(address)) return;
+    if (this.journal.size(address) < this.#o.checkpointEvery) return;
+    void this.checkpoint(address);
+  }
+
+  /**
+   * Stores an active actor's snapshot without stopping it and drops the journal entries it
+   * covers. A no-op when the actor is not active or a checkpoint of it is under way.
+   */
+  async checkpoint(address: string): Promise<void> {
+    if (this.#checkpointing.has(address)) return;
     const route = this.routes.get(address);
-    const worker = route?.workerId === null || route === undefined ? undefined : this.#pool.get(route.workerId);
+    const worker = route?.state === 'active' && route.workerId !== null ? this.#pool.get(route.workerId) : undefined;
     if (!worker) return;
     this.#checkpointing.add(address);
     const seq = this.journal.lastSeq(address);
-    worker
-      .request({ k: 'checkpoint', actor: address })
-      .then((state) => this.#save(address, seq, state as Uint8Array))
-      .catch((err: unknown) => {
-        if (!isTesseraError(err, 'ERR_WORKER_CRASHED')) this.#events.emit({ type: 'error', error: err, actor: address });
-      })
-      .finally(() => this.#checkpointing.delete(address));
+    try {
+      await this.#save(address, seq, (await worker.request({ k: 'checkpoint', actor: address })) as Uint8Array);
+    } catch (err) {
+      if (!isTesseraError(err, 'ERR_WORKER_CRASHED')) this.#events.emit({ type: 'error', error: err, actor: address });
+    } finally {
+      this.#checkpointing.delete(address);
+    }
   }
 
   #finish(op: Op, value: unknown): void {

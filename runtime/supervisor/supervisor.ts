@@ -123,6 +123,14 @@ export class Supervisor {
     return this.#core.passivate(address);
   }
 
+  /**
+   * Stores an actor's snapshot now without stopping it, so its journal of messages since the
+   * last snapshot can be dropped (e.g. after a bulk load).
+   */
+  checkpoint(address: string): Promise<void> {
+    return this.#core.checkpoint(address);
+  }
+
   /** Changes the memory budget at run time; evicts at once if the new one is exceeded. */
   async setMemoryBudget(bytes: number): Promise<void> {
     if (!(bytes > 0) || !Number.isFinite(bytes)) throw new RangeError(`Memory budget must be a finite number > 0: current value is ${bytes}`);

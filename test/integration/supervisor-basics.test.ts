@@ -55,6 +55,16 @@ describe('Supervisor with real workers', () => {
     assert.equal(await sup.ask('counter/a', { type: 'get' }), 8);
   });
 
+  it('checkpoint() stores a snapshot and empties the actor\'s journal, without stopping it', async () => {
+    await sup.ask('kv/cp', { type: 'put', key: 'k', value: 'v' });
+    const before = sup.stats().journalEntries;
+    await sup.checkpoint('kv/cp');
+    assert.equal(sup.stats().journalEntries, before - 1);
+    assert.equal(sup.stats().actors.active >= 1, true);
+    await sup.evict('kv/cp');
+    assert.equal(await sup.ask('kv/cp', { type: 'get', key: 'k' }, { readOnly: true }), 'v');
+  });
+
   it('stats() reports workers, actors, memory, traffic and ask latency', async () => {
     await sup.maintain();
     const s = sup.stats();
