@@ -2,6 +2,8 @@ import type { BenchArgs } from './bench-args.js';
 import type { BenchResult } from './report.js';
 import { runTransportBench } from './transport/transport-bench.js';
 import { runRuntimeBench } from './runtime/runtime-bench.js';
+import { runGraphBench } from './graph/graph-bench.js';
+import { runGraphAgreement } from './graph/agreement.js';
 
 /** A benchmark the entry point can run. */
 export interface Bench {
@@ -18,5 +20,13 @@ export const benches: Record<string, Bench> = {
   runtime: {
     description: 'Actor runtime: pipelined asks vs a postMessage design, activation from snapshots, 10k actors under a budget',
     run: runRuntimeBench,
+  },
+  graph: {
+    description: 'Code graph on >= 1M lines (pinned npm packages or --root): index time vs universal-ctags, memory, def/refs/complete latency, search vs ripgrep, cache hit rate',
+    run: runGraphBench,
+  },
+  'graph-agreement': {
+    description: 'Code graph vs real tools: search equals ripgrep\'s (file, line) sets; definitions cover universal-ctags\' per language',
+    run: runGraphAgreement,
   },
 };

@@ -1,0 +1,186 @@
+/**
+ * The code graph benchmark: `npm run -s bench -- graph [--root PATH] [--json] [--quick]`.
+ *
+ *   corpus (pinned npm packages, or --root) ─▶ census: files, lines, identifiers (warms the cache)
+ *     ├▶ universal-ctags -R (same files, languages Tessera parses)        → ctags_s
+ *     ├▶ CodeGraph.open (scan, parse on all cores, partition actors)      → index_s, memory
+ *     ├▶ def / refs / complete on sampled names (distinct: no cache hits) → p50 / p99 µs
+ *     ├▶ search on selective identifiers vs ripgrep (same files)         → search_p50_ms, rg_ms
+ *     └▶ a query mix with repeats, replayed twice                          → cache_hit_rate
+ *
+ * See docs/benchmarks-graph.md for what each figure means.
+ *
+ * @module
+ */
+
+import { availableParallelism } from 'node:os';
+import { CodeGraph } from '../../actors/index.js';
+import { ensureCorpus, kCorpusName } from '../corpus/ensure-corpus.js';
+import { inspectTree } from '../corpus/tree-facts.js';
+import type { BenchArgs } from '../bench-args.js';
+import type { BenchResult } from '../report.js';
+import { median, quantile } from '../stats.js';
+import { collectGarbage } from './bench-gc.js';
+import { censusTree } from './corpus-census.js';
+import { runCtags, type CtagsSelection } from './ctags.js';
+import { graphBenchRows, type GraphFigures } from './graph-bench-rows.js';
+import { replayMix, timeQueries } from './graph-latency.js';
+import { findPeerTool } from './peer-tools.js';
+import { queryMix, sampleQueries } from './query-sample.js';
+import { searchVsRg } from './search-vs-rg.js';
+import { settledMemory } from './settled-memory.js';
+
+const MB = 1e6;
+const kMaxFileBytes = 1 << 20;
+const kSeed = 42;
+const round = (v: number, digits = 2): number => +v.toFixed(digits);
+
+/** Progress on a terminal, one line rewritten in place; nothing when piped. */
+function progress(line: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
+}
+
+/** The files ctags should see: the scanner's selection, by exclusion when no ignore rule applies. */
+function ctagsSelection(facts: { ignoreFiles: string[] }, census: { files: string[]; skipped: { path: string }[]; ignored: number }): CtagsSelection {
+  if (facts.ignoreFiles.length === 0 && census.ignored === 0) return { kind: 'recurse', exclude: census.skipped.map((p) => p.path) };
+  return { kind: 'list', files: census.files };
+}
+
+/** One timed `CodeGraph.open`, with the process's CPU time (all threads) and RSS before it. */
+async function timedOpen(root: string, label: string): Promise<{ graph: CodeGraph; seconds: number; cpuSeconds: number; rssBefore: number }> {
+  await collectGarbage();
+  const rssBefore = process.memoryUsage().rss;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const graph = await CodeGraph.open({ root, maxFileBytes: kMaxFileBytes, onProgress: (p) => progress(`${label}: ${p.phase} ${p.done}/${p.total}`) });
+  const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(c0);
+  return { graph, seconds, cpuSeconds: (used.user + used.system) / 1e6, rssBefore };
+}
+
+/**
+ * Runs the graph benchmark.
+ * @param args - `--root` (default: the pinned npm corpus), `--quick` (fewer samples and runs)
+ * @returns rows for the table and one flat JSON object
+ */
+export async function runGraphBench(args: BenchArgs): Promise<BenchResult> {
+  const q = args.quick;
+  const corpus = args.root === undefined ? ensureCorpus() : null;
+  const root = args.root ?? corpus!.root;
+  const facts = inspectTree(root);
+  progress('census: reading every file once');
+  const census = await censusTree(root, kMaxFileBytes);
+  const names = q ? 300 : 2000;
+  const sample = sampleQueries(census.identifiers, names + 50, q ? 40 : 200, kSeed);
+  const mix = queryMix({ ...sample, names: sample.names.slice(50) }, q ? 400 : 2000, kSeed + 1);
+  census.identifiers.clear();
+
+  const ctags = findPeerTool('ctags');
+  const rg = findPeerTool('rg');
+  const ctagsRuns: number[] = [];
+  let ctagsTags = 0;
+  let ctagsCommand = '';
+  if (ctags.command !== null) {
+    for (let i = 0; i < (q ? 1 : 3); i++) {
+      progress(`ctags: run ${i + 1}`);
+      const run = runCtags(ctags.command, root, ctagsSelection(facts, census));
+      ctagsRuns.push(run.seconds);
+      ctagsTags = run.tags;
+      ctagsCommand = run.commandLine;
+    }
+  }
+
+  // The first open is measured for memory and queries; later ones (not with --quick) only
+  // for time, after the first is closed, so the memory figures come from a fresh process.
+  const first = await timedOpen(root, 'open 1');
+  const { graph, rssBefore } = first;
+  const opens = [first.seconds];
+  const cpu = [first.cpuSeconds];
+  let json: Record<string, unknown>;
+  try {
+    const memory = await settledMemory(graph);
+    const stats = graph.stats();
+    const warm = sample.names.slice(0, 50);
+    const timedNames = sample.names.slice(50);
+    progress('queries: def, refs, complete');
+    const def = await timeQueries(timedNames, warm, (n) => graph.def(n, { limit: 100 }));
+    const refs = await timeQueries(timedNames, warm, (n) => graph.refs(n, { limit: 100 }));
+    const complete = await timeQueries(sample.prefixes.slice(50), sample.prefixes.slice(0, 50), (p) => graph.complete(p, { limit: 10 }));
+    progress('queries: search vs ripgrep');
+    const search = await searchVsRg(graph, { root, patterns: sample.selective, rgPatterns: q ? 5 : 25, rg: rg.command, maxFileBytes: kMaxFileBytes, limit: 1000 });
+    progress('queries: cache replay');
+    const cache = await replayMix(graph, mix, 100);
+    const workers = availableParallelism();
+    json = {
+      corpus: corpus === null ? 'root' : kCorpusName,
+      root,
+      files: stats.files,
+      lines: stats.lines,
+      bytes: stats.bytes,
+      source_lines: census.lines - (census.byLanguage['text']?.lines ?? 0),
+      skipped_files: census.skipped.length,
+      ignore_files: facts.ignoreFiles.length,
+      symlinks: facts.symlinks.length,
+      index_s: 0,
+      ctags_s: ctagsRuns.length > 0 ? round(median(ctagsRuns)) : null,
+      ctags_runs: ctagsRuns.length,
+      ctags_tags: ctags.command === null ? null : ctagsTags,
+      ctags_version: ctags.version,
+      ctags_note: ctags.command === null ? ctags.note : `${ctagsCommand}; ${ctags.note}`,
+      rss_mb_before_index: round(rssBefore / MB, 1),
+      rss_mb_after_index: round(memory.rss / MB, 1),
+      index_bytes: memory.indexBytes,
+      bytes_per_line: round(memory.indexBytes / stats.lines, 1),
+      memory_settle_s: round(memory.waitedS, 1),
+      def_p50_us: round(quantile(def.us, 0.5), 1),
+      def_p99_us: round(quantile(def.us, 0.99), 1),
+      def_samples: def.us.length,
+      def_answered: def.answered,
+      refs_p50_us: round(quantile(refs.us, 0.5), 1),
+      refs_p99_us: round(quantile(refs.us, 0.99), 1),
+      refs_samples: refs.us.length,
+      complete_p50_us: round(quantile(complete.us, 0.5), 1),
+      complete_p99_us: round(quantile(complete.us, 0.99), 1),
+      complete_samples: complete.us.length,
+      search_p50_ms: round(median(search.tesseraMs), 3),
+      search_p99_ms: round(quantile(search.tesseraMs, 0.99), 3),
+      search_samples: search.tesseraMs.length,
+      search_median_matches: search.medianMatches,
+      search_same_p50_ms: search.tesseraSameMs.length > 0 ? round(median(search.tesseraSameMs), 3) : null,
+      rg_ms: search.rgMs.length > 0 ? round(median(search.rgMs), 1) : null,
+      rg_samples: search.rgMs.length,
+      rg_agreeing: search.agreeing,
+      rg_version: rg.version,
+      rg_note: rg.note,
+      cache_hit_rate: round(cache.hitRate, 3),
+      cache_first_pass_hit_rate: round(cache.firstPassHitRate, 3),
+      cache_queries: cache.queries,
+      index_mb_per_s_per_core: 0,
+      workers,
+      partitions: stats.partitions.total,
+      problems: stats.problems,
+      node: process.version,
+      quick: q,
+    };
+  } finally {
+    await graph.close();
+  }
+  for (let i = 1; i < (q ? 1 : 3); i++) {
+    const again = await timedOpen(root, `open ${i + 1}`);
+    opens.push(again.seconds);
+    cpu.push(again.cpuSeconds);
+    await again.graph.close();
+  }
+  const indexS = median(opens);
+  const workers = json['workers'] as number;
+  Object.assign(json, {
+    index_s: round(indexS),
+    index_runs: opens.length,
+    index_s_min: round(Math.min(...opens)),
+    index_s_max: round(Math.max(...opens)),
+    index_cpu_utilization: round(cpu[opens.indexOf(indexS)]! / indexS / workers, 2),
+    index_mb_per_s_per_core: round((json['bytes'] as number) / MB / indexS / workers, 2),
+  });
+  progress('');
+  return { rows: graphBenchRows(json as unknown as GraphFigures), json };
+}

@@ -1,0 +1,46 @@
+/**
+ * Memory of an open graph once it has settled. Right after `open` the partition workers'
+ * reported memory still holds the garbage of indexing (measured: 867 MB, then 179 MB a second
+ * later, then ~168 MB for the default corpus), and the supervisor refreshes the figure about
+ * once a second; so the bench polls until two readings a second apart agree within 2 %.
+ *
+ * @module
+ */
+
+import type { CodeGraph } from '../../actors/index.js';
+import { collectGarbage } from './bench-gc.js';
+
+/** Settled memory figures. */
+export interface SettledMemory {
+  /** Partition workers' memory (committed heap + external) plus the routing filters, bytes. */
+  readonly indexBytes: number;
+  /** Process RSS, bytes (main thread, workers, parse pool if still alive). */
+  readonly rss: number;
+  /** Seconds waited. */
+  readonly waitedS: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits (up to `maxS`) for the graph's memory figure to settle, then reads it and the RSS.
+ * @param graph - the open graph
+ * @param maxS - longest wait in seconds
+ * @returns the figures
+ */
+export async function settledMemory(graph: CodeGraph, maxS = 15): Promise<SettledMemory> {
+  const t0 = performance.now();
+  const read = (): number => {
+    const m = graph.stats().memory;
+    return m.usedBytes + m.filterBytes;
+  };
+  let previous = read();
+  for (;;) {
+    await sleep(1000);
+    await collectGarbage();
+    const now = read();
+    const waitedS = (performance.now() - t0) / 1000;
+    if (Math.abs(now - previous) <= 0.02 * previous || waitedS >= maxS) return { indexBytes: now, rss: process.memoryUsage().rss, waitedS };
+    previous = now;
+  }
+}
