@@ -92,7 +92,7 @@ function probe(args: string[]): Promise<Record<string, number>> {
   const script = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [script, ...args], { maxBuffer: 1 << 20 }, (err, stdout) => {
-      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      if (err) reject(new Error(`Memory probe ${args.join(" ")} failed: ${err.message}`));
       else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, number>);
     });
   });
