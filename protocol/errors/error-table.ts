@@ -1,3 +1,4 @@
+import { daemonErrorTemplates } from './daemon-error-codes.js';
 import { graphErrorTemplates } from './graph-error-codes.js';
 import { runtimeErrorTemplates } from './runtime-error-codes.js';
 import { wireErrorTemplates } from './wire-error-codes.js';
@@ -10,6 +11,7 @@ export const errorTemplates = {
   ...wireErrorTemplates,
   ...runtimeErrorTemplates,
   ...graphErrorTemplates,
+  ...daemonErrorTemplates,
 } as const;
 
 /** A stable error code. */
