@@ -78,7 +78,9 @@ export async function openGraphParts(o: ResolvedGraphOptions): Promise<GraphPart
       parsed: (n) => o.onProgress({ phase: 'parse', done: (parsed += n), total }),
       stored: (n) => o.onProgress({ phase: 'index', done: (stored += n), total }),
     });
-    await Promise.all([...touched].map((id) => supervisor!.evict(router.address(id))));
+    // Snapshot every filled partition so the journal of upserts (file texts) can be dropped,
+    // without stopping the partitions: the first queries find them resident.
+    await Promise.all([...touched].map((id) => supervisor!.checkpoint(router.address(id))));
     await refreshSummaries(target, router.all(), touched);
     const resolver = createImportResolver(await goModuleOf(o.root));
     return { ...target, supervisor, session, resolver, indexMs: performance.now() - started };
