@@ -41,6 +41,7 @@ export class Supervisor {
   #usedBytes = 0;
   #timer: TimerHandle | undefined;
   #maintaining: Promise<void> | null = null;
+  #maintainAgain: Promise<void> | null = null;
   #lastRate = { at: 0, messages: 0, perSecond: 0 };
   #needsGc = false;
   #activationsSinceCheck = 0;
@@ -148,7 +149,16 @@ export class Supervisor {
    * over-cap or over-budget actors are passivated. Runs on a timer; tests call it directly.
    */
   maintain(): Promise<void> {
-    this.#maintaining ??= this.#maintainOnce().finally(() => (this.#maintaining = null));
+    // A round already under way may have measured before the caller's change: callers during
+    // it share one fresh round that starts when it ends.
+    if (this.#maintaining) {
+      this.#maintainAgain ??= this.#maintaining.then(() => {
+        this.#maintainAgain = null;
+        return this.maintain();
+      });
+      return this.#maintainAgain;
+    }
+    this.#maintaining = this.#maintainOnce().finally(() => (this.#maintaining = null));
     return this.#maintaining;
   }
 
@@ -198,6 +208,7 @@ export class Supervisor {
     if (this.state === 'stopped') return;
     this.#machine.send({ type: 'stop' });
     if (this.#timer) this.#o.clock.clearTimeout(this.#timer);
+    await this.#maintainAgain;
     await this.#maintaining;
     await Promise.all([...this.#core.routes.entries()].filter((r) => r.state === 'active').map((r) => this.#core.passivate(r.address)));
     this.#core.close();

@@ -1,0 +1,31 @@
+import { isAbsolute, relative } from 'node:path';
+import { isPlainData } from '../../protocol/index.js';
+import type { QueryHit } from './query-service.js';
+import type { GraphHitLike } from './code-graph-like.js';
+
+const kDocumented = new Set(['file', 'line', 'column', 'name', 'kind', 'text']);
+
+/**
+ * Puts one graph result in the shape clients get: `file` relative to `root` with forward
+ * slashes; the documented fields first, each only when the graph gave it a value of the right
+ * type; then any other field whose value is plain data (a result must cross the socket), e.g.
+ * the `ranges` a REPL highlights.
+ * @param root - the absolute root the graph was opened on
+ * @param hit - the result as the graph returned it
+ * @returns the client-facing result
+ * @example
+ * normalizeHit('/repo', { file: '/repo/src/a.ts', line: 3, name: 'f' }); // { file: 'src/a.ts', line: 3, name: 'f' }
+ */
+export function normalizeHit(root: string, hit: GraphHitLike): QueryHit {
+  const file = isAbsolute(hit.file) ? relative(root, hit.file) : hit.file;
+  const out: { -readonly [K in keyof QueryHit]: QueryHit[K] } = { file: file.replaceAll('\\', '/'), line: hit.line };
+  if (typeof hit.column === 'number') out.column = hit.column;
+  if (typeof hit.name === 'string') out.name = hit.name;
+  if (typeof hit.kind === 'string') out.kind = hit.kind;
+  if (typeof hit.text === 'string') out.text = hit.text;
+  for (const key of Object.keys(hit)) {
+    const value = hit[key];
+    if (!kDocumented.has(key) && value !== undefined && isPlainData(value)) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
