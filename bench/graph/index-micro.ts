@@ -15,6 +15,7 @@ import { PartitionIndex } from '../../actors/graph/index/index.js';
 import type { BenchResult } from '../report.js';
 import { quantile } from '../stats.js';
 import { loadCorpus } from './index-micro-corpus.js';
+import { seededRandom } from './seeded-random.js';
 
 /** Options of {@link runIndexMicro}. */
 export interface IndexMicroOptions {
@@ -28,18 +29,6 @@ export interface IndexMicroOptions {
   readonly queries?: number;
   /** Seed of the query sampler. */
   readonly seed?: number;
-}
-
-/** mulberry32: a small seeded PRNG, so query samples are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Heap plus ArrayBuffer bytes after full collections (needs --expose-gc; backing stores are freed lazily, hence the pauses). */
@@ -86,7 +75,7 @@ function buildIndex(opts: IndexMicroOptions): { index: PartitionIndex; stats: Re
 /** Query inputs drawn from the corpus's names (copied, so the corpus can be collected). */
 function sampleNames(defs: string[], refs: string[], opts: IndexMicroOptions): Record<'defs' | 'refs' | 'prefixes' | 'needles', string[]> {
   const n = opts.queries ?? 2000;
-  const random = rng(opts.seed ?? 42);
+  const random = seededRandom(opts.seed ?? 42);
   // Regex captures are slices of whole files: copy them, or they keep the corpus alive.
   const pick = (list: readonly string[]): string => Buffer.from(list[Math.floor(random() * list.length)]!).toString();
   const selective = defs.filter((s) => s.length >= 8);

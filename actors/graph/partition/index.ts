@@ -7,7 +7,6 @@
 export { default as partitionKind, partitionMachine, type PartitionContext } from './partition-kind.js';
 export {
   partitionQueryOps,
-  type DefFact,
   type FileFacts,
   type ImportLine,
   type LocalImporter,

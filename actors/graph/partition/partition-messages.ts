@@ -7,6 +7,7 @@
  */
 
 import type { Completion, DefHit, FileTags, HitPage, OutlineEntry, RefHit, SearchQuery, SearchResult } from '../index/index.js';
+import type { FileFacts as RankFileFacts } from '../rank/index.js';
 
 /** Adds or replaces files (index `FileTags`, with content); one index version per message. */
 export interface UpsertMessage {
@@ -59,24 +60,12 @@ export interface LocalImporter extends ImportLine {
   readonly path: string;
 }
 
-/** A definition as ranking sees it (the shape of rank's `DefFact`). */
-export interface DefFact {
-  readonly name: string;
-  readonly kind: string;
-  readonly line: number;
-  readonly signature: string;
-}
-
 /**
- * What the graph layer gathers from a partition for ranking and cross-partition imports; a
- * superset of rank's `FileFacts`.
+ * What the graph layer gathers from a partition for ranking and cross-partition imports: rank's
+ * `FileFacts` (definitions in position order, references with counts in first-use order) plus
+ * the file's import statements.
  */
-export interface FileFacts {
-  readonly file: string;
-  /** The file's definitions, in position order. */
-  readonly defs: readonly DefFact[];
-  /** Names the file references, with how many times, in first-use order. */
-  readonly refs: readonly (readonly [string, number])[];
+export interface FileFacts extends RankFileFacts {
   /** `[specifier, line]` per import statement. */
   readonly imports: readonly (readonly [string, number])[];
 }

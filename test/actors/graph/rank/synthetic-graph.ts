@@ -8,18 +8,9 @@
  */
 
 import type { FileFacts, ImportEdge } from '../../../../actors/graph/rank/index.js';
+import { seededRandom } from '../../../../bench/graph/seeded-random.js';
 
-/** mulberry32: a tiny seeded PRNG, so every run sees the same graph. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const COMMON = ['render', 'init', 'get', 'update', 'constructor', 'toString', 'create', 'dispose'];
 
