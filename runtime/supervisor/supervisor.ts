@@ -223,10 +223,20 @@ export class Supervisor {
 
   #schedule(): void {
     this.#timer = this.#o.clock.setTimeout(() => {
-      void this.maintain().finally(() => {
+      void this.#tick().finally(() => {
         if (this.state === 'running') this.#schedule();
       });
     }, this.#o.maintenanceIntervalMs);
+  }
+
+  /**
+   * A timer round. With no message since the last round and memory at normal, the workers'
+   * figures cannot have grown: only the idle policy runs, on the supervisor's own data, so an
+   * idle runtime wakes no worker thread.
+   */
+  #tick(): Promise<void> {
+    const quiet = this.#core.counters.messages === this.#lastRate.messages && this.pressure === 'normal';
+    return quiet ? this.#evict() : this.maintain();
   }
 
   async #maintainOnce(): Promise<void> {
