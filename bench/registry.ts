@@ -25,6 +25,7 @@ export const benches: Record<string, Bench> = {
     description: 'Code graph on >= 1M lines (pinned npm packages or --root): index time vs universal-ctags, memory, def/refs/complete latency, search vs ripgrep, cache hit rate',
     run: runGraphBench,
   },
+  daemon: { description: 'Daemon as a child process: ping and def round trips over the socket, a JSON line via nc, 100x100 clients, idle CPU and RSS', run: async (args) => (await import('./daemon/daemon-bench.js')).runDaemonBench(args) },
   'graph-agreement': {
     description: 'Code graph vs real tools: search equals ripgrep\'s (file, line) sets; definitions cover universal-ctags\' per language',
     run: runGraphAgreement,

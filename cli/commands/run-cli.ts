@@ -5,6 +5,7 @@ import { laterCommand } from './later-command.js';
 import { metricsCommand } from './metrics-command.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { queryCommand } from './query-command.js';
+import { replCommand } from './repl-command.js';
 import { reportError } from './report-error.js';
 import { startCommand } from './start-command.js';
 import { statusCommand } from './status-command.js';
@@ -17,7 +18,7 @@ export const kCommands: readonly Command[] = [
   statusCommand,
   queryCommand,
   metricsCommand,
-  laterCommand('repl', 'an interactive shell over a running daemon', 'Use "tessera query" meanwhile.'),
+  replCommand,
   laterCommand('stress', 'a load test against a running daemon', 'Use "npm run -s bench" meanwhile.'),
 ];
 

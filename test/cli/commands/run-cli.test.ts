@@ -61,9 +61,9 @@ describe('runCli()', async () => {
     assert.match(io.err(), /No daemon is running for .*test\/fixtures\. Start one with: tessera start .*test\/fixtures/);
   });
 
-  it('says that repl and stress are not available yet', async () => {
+  it('says that stress is not available yet', async () => {
     const io = capture();
-    assert.equal(await runCli(['repl'], io), 2);
+    assert.equal(await runCli(['stress'], io), 2);
     assert.match(io.err(), /not available yet/);
   });
 

@@ -1,0 +1,63 @@
+/**
+ * Latency over the socket with the msgpack client: ping round trips, `def` with distinct names
+ * (no cache hits) and with one name (cached), and 100 concurrent clients × 100 requests.
+ */
+import { DaemonClient } from '../../cli/client/daemon-client.js';
+import { quantile } from '../stats.js';
+
+/** Microseconds each sequential call of `fn` took, after `warmup` untimed calls. */
+async function timeEach(n: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn(i);
+    out[i] = Number(process.hrtime.bigint() - t0) / 1000;
+  }
+  return out;
+}
+
+/** p50 and p99 of ping round trips, in µs. */
+export async function pingRtt(client: DaemonClient, n: number): Promise<{ p50: number; p99: number }> {
+  const samples = await timeEach(n, 2_000, () => client.ping());
+  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
+}
+
+/** Up to `max` distinct symbol names of the tree, through the `complete` query. */
+export async function symbolNames(client: DaemonClient, max: number): Promise<string[]> {
+  const answer = await client.query('complete', { prefix: '', limit: max });
+  return [...new Set(answer.results.map((r) => r.name).filter((n): n is string => typeof n === 'string' && n !== ''))];
+}
+
+/** `def` latency in µs: each name once (uncached), and the first name repeated (cached). */
+export async function defLatency(client: DaemonClient, names: readonly string[]): Promise<{ p50: number; p99: number; cachedP99: number }> {
+  const uncached = await timeEach(names.length, 0, (i) => client.query('def', { name: names[i]! }));
+  const cached = await timeEach(2_000, 200, () => client.query('def', { name: names[0]! }));
+  return { p50: quantile(uncached, 0.5), p99: quantile(uncached, 0.99), cachedP99: quantile(cached, 0.99) };
+}
+
+/**
+ * `clients` connections at once, each asking `perClient` `def`s in turn, every answer checked
+ * against the one a single client got first.
+ * @returns the wall time in seconds and how many answers differed
+ */
+export async function manyClients(socketPath: string, names: readonly string[], clients: number, perClient: number): Promise<{ seconds: number; wrong: number }> {
+  const probe = await DaemonClient.connect({ socketPath });
+  const expected = new Map<string, string>();
+  for (const name of names) expected.set(name, JSON.stringify((await probe.query('def', { name })).results));
+  await probe.close();
+  const t0 = performance.now();
+  let wrong = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      const client = await DaemonClient.connect({ socketPath });
+      for (let i = 0; i < perClient; i++) {
+        const name = names[(c * perClient + i) % names.length]!;
+        const got = JSON.stringify((await client.query('def', { name })).results);
+        if (got !== expected.get(name)) wrong++;
+      }
+      await client.close();
+    }),
+  );
+  return { seconds: (performance.now() - t0) / 1000, wrong };
+}
