@@ -2,11 +2,19 @@
  * Parses files and stores them in their partitions: the write path of `CodeGraph.open` and
  * `applyChanges`.
  *
- *   paths ─ batches of 32 ─▶ ParsePool (threads) ─▶ FileTags + text ─▶ per-partition buffers
- *        ─ ≥ 200 files or ≥ 1 MiB ─▶ ask partition/N { upsert } ─▶ worker: PartitionIndex.update
+ *   paths (sorted) ─ batches of 32 ─▶ ParsePool (threads, always busy) ─▶ FileTags + text
+ *        ─▶ per-partition buffers ─ partition complete, or ≥ upsertBytes ─▶ ask partition/N { upsert }
+ *                                                                            (many partitions at once)
  *
- * At most `2 × threads` parse batches are in flight, and a batch's slot frees only once the
- * upserts it filled were applied, so a fast parser cannot pile up a whole tree's text in memory.
+ * Parsing never waits for upserts to be applied: `2 × threads` parse batches stay in flight as
+ * long as the text parsed but not yet applied (buffered, or sent and not yet acknowledged) stays
+ * under `pendingBytes` ({@link kIndexerLimits}); past that, new parse batches wait until an upsert completes
+ * (backpressure when the partition workers fall behind). Paths are sorted, so partitions (which
+ * are contiguous path ranges) fill one after another; the indexer knows how many files each
+ * partition is owed and sends a partition's files as soon as the last one is parsed, in one
+ * message when it fits in `upsertBytes`: the partition then builds one segment in one go
+ * instead of many small segments and merges. Upserts to different partitions run concurrently,
+ * at most `upsertsInFlight` at once.
  *
  * @module
  */
@@ -19,12 +27,20 @@ import { toIndexFile } from './partition/index.js';
 import type { FileTags as ParsedFile, ParsePool } from './parse/index.js';
 import type { ScanProblem } from './scan/index.js';
 
-/** Files per parse task. */
-const kParseBatch = 32;
-/** An upsert message closes at this many files… */
-export const kUpsertFiles = 200;
-/** …or this many bytes of text, so one message (and one journal entry) stays bounded. */
-export const kUpsertBytes = 1 << 20;
+/** Flow-control limits of {@link indexFiles}. */
+export interface IndexerLimits {
+  /** Files per parse task. */
+  readonly parseBatch: number;
+  /** An upsert message closes at this many bytes of text when its partition is not complete yet. */
+  readonly upsertBytes: number;
+  /** Text parsed but not yet applied (buffered or in flight) above which parsing pauses. */
+  readonly pendingBytes: number;
+  /** Upserts sent and not yet acknowledged, at most. */
+  readonly upsertsInFlight: number;
+}
+
+/** The defaults: 32 files per parse task, 16 MiB per upsert, 48 MiB pending, 4 upserts in flight. */
+export const kIndexerLimits: IndexerLimits = { parseBatch: 32, upsertBytes: 16 << 20, pendingBytes: 48 << 20, upsertsInFlight: 4 };
 
 /** What the indexer writes to. */
 export interface IndexerTarget {
@@ -42,6 +58,11 @@ export interface IndexerTarget {
 export interface IndexerProgress {
   parsed(n: number): void;
   stored(n: number): void;
+  /**
+   * Called once per partition as soon as it holds all of its files of this run (while other
+   * partitions are still being parsed); the run resolves after every returned promise.
+   */
+  settled?(id: number): Promise<void>;
 }
 
 /** What a run did. */
@@ -52,49 +73,144 @@ export interface IndexOutcome {
   readonly unreadable: readonly string[];
 }
 
+interface Buffer {
+  files: IndexFile[];
+  bytes: number;
+}
+
 /**
  * Parses `paths` and upserts them into their partitions; records each file in the table and
  * each problem (syntax errors included) under its path.
  * @param target - pool, router, client, table and problem map
  * @param paths - root-relative files, any order (sorted here, so partitions fill one by one)
- * @param progress - counters for `onProgress`
+ * @param progress - counters for `onProgress`, and what to do once a partition has all its files
+ * @param limits - flow control (tests use small ones)
  * @returns the partitions touched and the paths that could not be read
+ * @throws the first failure of a parse task, an upsert or `progress.settled`, once every
+ *   upsert already sent has been answered
  */
-export async function indexFiles(target: IndexerTarget, paths: readonly string[], progress: IndexerProgress): Promise<IndexOutcome> {
+export async function indexFiles(target: IndexerTarget, paths: readonly string[], progress: IndexerProgress, limits: IndexerLimits = kIndexerLimits): Promise<IndexOutcome> {
   const sorted = [...paths].sort(compare);
-  const buffers = new Map<number, { files: IndexFile[]; bytes: number }>();
+  // Files each partition is still owed by the parser: at 0 its buffer is complete.
+  const owed = new Map<number, number>();
+  for (const path of sorted) {
+    const id = target.router.owner(path);
+    owed.set(id, (owed.get(id) ?? 0) + 1);
+  }
+  const buffers = new Map<number, Buffer>();
   const touched = new Set<number>();
   const unreadable: string[] = [];
-  const flush = async (id: number): Promise<void> => {
+  let pending = 0; // bytes buffered or in flight
+  let failure: { error: unknown } | null = null;
+  const sends = new Set<Promise<void>>();
+  const queue: { id: number; files: IndexFile[]; bytes: number }[] = [];
+  // Upserts of a partition queued or in flight; with `owed` at 0 and none left, it is settled.
+  const unsent = new Map<number, number>();
+  const settling: Promise<void>[] = [];
+  const settle = (id: number): void => {
+    if (progress.settled === undefined || owed.get(id) !== 0 || (unsent.get(id) ?? 0) > 0 || buffers.has(id) || !touched.has(id)) return;
+    owed.delete(id);
+    settling.push(
+      progress.settled(id).catch((error: unknown) => {
+        failure ??= { error };
+      }),
+    );
+  };
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  const signal = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const pump = (): void => {
+    while (inFlight < limits.upsertsInFlight && queue.length > 0 && failure === null) {
+      const job = queue.shift()!;
+      inFlight++;
+      const sent = target.client.update(job.id, { type: 'upsert', files: job.files }).then(
+        () => progress.stored(job.files.length),
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
+      const done = sent.finally(() => {
+        inFlight--;
+        unsent.set(job.id, unsent.get(job.id)! - 1);
+        if (failure === null) settle(job.id);
+        pending -= job.bytes;
+        sends.delete(done);
+        pump();
+        signal();
+      });
+      sends.add(done);
+    }
+  };
+  const flush = (id: number): void => {
     const buffer = buffers.get(id);
     if (buffer === undefined || buffer.files.length === 0) return;
     buffers.delete(id);
     touched.add(id);
-    await target.client.update(id, { type: 'upsert', files: buffer.files });
-    progress.stored(buffer.files.length);
+    unsent.set(id, (unsent.get(id) ?? 0) + 1);
+    queue.push({ id, files: buffer.files, bytes: buffer.bytes });
+    pump();
   };
-  const batches: string[][] = [];
-  for (let i = 0; i < sorted.length; i += kParseBatch) batches.push(sorted.slice(i, i + kParseBatch));
-  await forEachLimit(batches, target.concurrency, async (batch) => {
-    const parsed = await target.pool.parseBatch(target.root, batch);
-    progress.parsed(batch.length);
-    const full: number[] = [];
-    for (const file of parsed) {
-      const indexed = record(target, file);
-      if (indexed === null) {
-        unreadable.push(file.path);
-        continue;
+  /** Waits until the pending text is under the bound (flushing partial buffers when nothing else can free it). */
+  const admit = async (): Promise<void> => {
+    while (failure === null && pending >= limits.pendingBytes) {
+      if (inFlight === 0 && queue.length === 0) {
+        for (const id of [...buffers.keys()]) flush(id);
+        if (inFlight === 0) return; // nothing to wait for
       }
-      const id = target.router.owner(file.path);
-      let buffer = buffers.get(id);
-      if (buffer === undefined) buffers.set(id, (buffer = { files: [], bytes: 0 }));
-      buffer.files.push(indexed);
-      buffer.bytes += indexed.content.length;
-      if (buffer.files.length >= kUpsertFiles || buffer.bytes >= kUpsertBytes) full.push(id);
+      await new Promise<void>((resolve) => {
+        const prev = wake;
+        wake = () => {
+          prev?.();
+          resolve();
+        };
+      });
     }
-    await Promise.all(full.map(flush));
-  });
-  await Promise.all([...buffers.keys()].map(flush));
+  };
+
+  const batches: string[][] = [];
+  for (let i = 0; i < sorted.length; i += limits.parseBatch) batches.push(sorted.slice(i, i + limits.parseBatch));
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < batches.length && failure === null) {
+      await admit();
+      if (failure !== null || next >= batches.length) return;
+      const batch = batches[next++]!;
+      const parsed = await target.pool.parseBatch(target.root, batch);
+      progress.parsed(batch.length);
+      for (const file of parsed) {
+        const id = target.router.owner(file.path);
+        const left = owed.get(id)! - 1;
+        owed.set(id, left);
+        const indexed = record(target, file);
+        if (indexed === null) unreadable.push(file.path);
+        else {
+          let buffer = buffers.get(id);
+          if (buffer === undefined) buffers.set(id, (buffer = { files: [], bytes: 0 }));
+          buffer.files.push(indexed);
+          buffer.bytes += indexed.content.length;
+          pending += indexed.content.length;
+        }
+        const buffer = buffers.get(id);
+        if (buffer !== undefined && (left === 0 || buffer.bytes >= limits.upsertBytes)) flush(id);
+      }
+    }
+  };
+  const guarded = (): Promise<void> =>
+    lane().catch((error: unknown) => {
+      failure ??= { error };
+      signal();
+    });
+  await Promise.all(Array.from({ length: Math.min(target.concurrency, batches.length) }, guarded));
+  // Whatever was parsed is sent (after a failure, only what is in flight is awaited).
+  if (failure === null) for (const id of [...buffers.keys()]) flush(id);
+  while (sends.size > 0) await Promise.all([...sends]);
+  await Promise.all(settling);
+  if (failure !== null) throw (failure as { error: unknown }).error;
   return { touched, unreadable };
 }
 
@@ -106,15 +222,6 @@ function record(target: IndexerTarget, file: ParsedFile): IndexFile | null {
   if (indexed === null) return null;
   target.table.set(file.path, { language: indexed.language, bytes: file.bytes, lines: countLines(indexed.content) });
   return indexed;
-}
-
-/** Runs `fn` over items with at most `limit` running at once; rejects with the first failure. */
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 function compare(a: string, b: string): number {

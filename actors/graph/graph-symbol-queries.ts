@@ -7,11 +7,15 @@
  * are asked for 0 hits (they still report a total) and the first one that has any proves the
  * answer truncated, which stops the fan-out.
  *
- * complete asks every partition for its local top candidates and sums the counts by name.
+ * complete ranks names from the router's completion table (every name with its counts, kept
+ * from the partitions' summaries) and asks only the partition of each top name for its location;
+ * until every summary is known it asks every partition for its local top candidates and sums
+ * the counts by name.
  *
  * @module
  */
 
+import type { CompletionTable } from './completion-table.js';
 import type { DefHit, HitPage, RefHit } from './index/index.js';
 import { orderedFanOut } from './ordered-fan-out.js';
 import type { LocatedCompletion } from './partition/index.js';
@@ -61,6 +65,12 @@ export async function completions(ctx: QueryContext, prefix: string, limit: numb
   checkString('complete', 'prefix', prefix);
   checkLimit('complete', limit);
   if (limit === 0) return { results: [], truncated: false };
+  const table = ctx.router.completionTable();
+  if (table !== null) {
+    const answer = await fromTable(ctx, table, prefix, limit);
+    if (answer !== null) return answer;
+    // A partition changed after its summary was taken (an update is under way): ask them all.
+  }
   const ids = ctx.router.all();
   const merged = new Map<string, LocatedCompletion>();
   await orderedFanOut(
@@ -81,6 +91,45 @@ export async function completions(ctx: QueryContext, prefix: string, limit: numb
   );
   const ranked = [...merged.values()].sort((a, b) => compareCompletions(a, b, prefix));
   return { results: ranked.slice(0, limit).map(completionRow), truncated: ranked.length > limit };
+}
+
+/**
+ * Completions ranked from the table; each location is the top name's first definition (or,
+ * without one, its first use), asked of the partition that holds it.
+ * @returns `null` when a partition no longer holds what its summary said
+ */
+async function fromTable(ctx: QueryContext, table: CompletionTable, prefix: string, limit: number): Promise<Answer | null> {
+  const { top, truncated } = table.top(prefix, limit);
+  const located = top.map((c) => table.location(c.name, ctx.router.version(c.partition)));
+  const missing = top.flatMap((_, i) => (located[i] === undefined ? [i] : []));
+  let stale = false;
+  // The asks are small and go to few workers: all at once, so they pipeline.
+  await orderedFanOut(
+    missing.length,
+    Math.max(1, missing.length),
+    (j) => {
+      const c = top[missing[j]!]!;
+      return ctx.client.query(c.partition, c.defs > 0 ? 'def' : 'refs', { name: c.name, limit: 1 });
+    },
+    (reply, j) => {
+      const i = missing[j]!;
+      const c = top[i]!;
+      const at = reply.value.hits[0];
+      if (at === undefined) {
+        stale = true;
+        return false;
+      }
+      located[i] = { version: reply.version, path: at.path, line: at.line, column: at.column };
+      table.remember(c.name, located[i]);
+      return true;
+    },
+  );
+  if (stale) return null;
+  const results = top.map((c, i) => {
+    const at = located[i]!;
+    return completionRow({ name: c.name, defs: c.defs, refs: c.refs, path: at.path, line: at.line, column: at.column });
+  });
+  return { results, truncated };
 }
 
 function compareCompletions(a: LocatedCompletion, b: LocatedCompletion, prefix: string): number {

@@ -176,6 +176,36 @@ export class PartitionIndex {
     return out;
   }
 
+  /**
+   * The distinct names that have a live definition or reference, with their live counts summed
+   * over segments, in no particular order: what the router's completion table is built from.
+   */
+  symbolCounts(): { names: string[]; defs: number[]; refs: number[] } {
+    const at = new Map<string, number>();
+    const names: string[] = [];
+    const defs: number[] = [];
+    const refs: number[] = [];
+    for (const seg of this.#segments) {
+      for (let id = 0; id < seg.data.symbolCount; id++) {
+        const d = seg.liveDefs[id]!;
+        const r = seg.liveRefs[id]!;
+        if (d + r === 0) continue;
+        const name = seg.strings.get(id);
+        const k = at.get(name);
+        if (k === undefined) {
+          at.set(name, names.length);
+          names.push(name);
+          defs.push(d);
+          refs.push(r);
+        } else {
+          defs[k]! += d;
+          refs[k]! += r;
+        }
+      }
+    }
+    return { names, defs, refs };
+  }
+
   /** The live paths, sorted. */
   paths(): string[] {
     return [...this.#where.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -70,11 +70,16 @@ export interface FileFacts extends RankFileFacts {
   readonly imports: readonly (readonly [string, number])[];
 }
 
-/** A Bloom filter over the partition's symbol names, and its sizes (see name-filter.ts). */
+/**
+ * A Bloom filter over the partition's symbol names, and its sizes (see name-filter.ts); and
+ * every distinct live name with its live definition and reference counts (parallel arrays), from
+ * which the router answers `complete` (see completion-table.ts).
+ */
 export interface PartitionSummary {
   readonly files: number;
   readonly names: number;
   readonly filter: { readonly bits: Uint8Array; readonly hashes: number };
+  readonly counts: { readonly names: readonly string[]; readonly defs: readonly number[]; readonly refs: readonly number[] };
 }
 
 /** Replies of each query operation. */

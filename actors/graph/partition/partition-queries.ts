@@ -72,6 +72,6 @@ function importersWithLines(index: PartitionIndex, path: string): LocalImporter[
 }
 
 function summarize(index: PartitionIndex): PartitionSummary {
-  const names = index.symbolNames();
-  return { files: index.fileCount, names: names.size, filter: NameFilter.build(names).toData() };
+  const counts = index.symbolCounts();
+  return { files: index.fileCount, names: counts.names.length, filter: NameFilter.build(counts.names).toData(), counts };
 }

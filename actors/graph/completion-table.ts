@@ -1,0 +1,184 @@
+/**
+ * `complete PREFIX` answered on the main thread: every distinct live symbol name of the graph
+ * with its definition and reference counts summed over partitions, and the first partition (in
+ * path order) that defines it and that uses it. Built from the per-partition name counts each
+ * partition's summary carries (refreshed whenever a partition's version changes), so the
+ * ranking needs no partition at all; only the location of each of the top names is asked, of
+ * the one partition that holds it (`def NAME` or `refs NAME` with limit 1).
+ *
+ *   names      sorted as a segment's symbol table (lower-cased, then raw): a prefix is one run
+ *   defs/refs  summed counts            firstDef/firstRef  partition id, or -1
+ *
+ * The ranking is the partition's (see index/complete.ts): exact-case prefix first, then more
+ * definitions plus references, then shorter (UTF-8 bytes), then symbol-table order. Counts are
+ * exact over the whole graph (fanning out summed each partition's local top list only).
+ *
+ * @module
+ */
+
+import { compareFolded } from './index/symbol-order.js';
+
+/** A partition's distinct live names with their live definition and reference counts. */
+export interface PartitionCounts {
+  readonly names: readonly string[];
+  readonly defs: readonly number[];
+  readonly refs: readonly number[];
+}
+
+/** One ranked completion, with the partition that holds its location. */
+export interface TableCompletion {
+  readonly name: string;
+  readonly defs: number;
+  readonly refs: number;
+  /** Partition of its first definition, or (with none) of its first use. */
+  readonly partition: number;
+}
+
+/** Locations kept per table. */
+const kMaxLocations = 20_000;
+
+/** Where a name is first defined (or used), as read from its partition at `version`. */
+export interface CachedLocation {
+  readonly version: number;
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The graph's names with their counts (immutable once built). */
+export class CompletionTable {
+  readonly #names: string[];
+  readonly #folded: string[];
+  readonly #defs: Float64Array;
+  readonly #refs: Float64Array;
+  readonly #firstDef: Int32Array;
+  readonly #firstRef: Int32Array;
+  /** Rough bytes held (strings and arrays). */
+  readonly bytes: number;
+  /**
+   * Locations already asked, by name, with the version of the partition they were read at (a
+   * new table, after any summary change, starts empty). Bounded: cleared when full.
+   */
+  readonly #locations = new Map<string, CachedLocation>();
+
+  private constructor(names: string[], folded: string[], defs: Float64Array, refs: Float64Array, firstDef: Int32Array, firstRef: Int32Array) {
+    this.#names = names;
+    this.#folded = folded;
+    this.#defs = defs;
+    this.#refs = refs;
+    this.#firstDef = firstDef;
+    this.#firstRef = firstRef;
+    let chars = 0;
+    for (const n of names) chars += n.length;
+    this.bytes = 2 * chars + names.length * (2 * 16 + 2 * 8 + 2 * 4 + 2 * 8);
+  }
+
+  /**
+   * Merges partitions' counts.
+   * @param parts - by partition id (path order)
+   */
+  static build(parts: readonly PartitionCounts[]): CompletionTable {
+    const at = new Map<string, number>();
+    const names: string[] = [];
+    const defs: number[] = [];
+    const refs: number[] = [];
+    const firstDef: number[] = [];
+    const firstRef: number[] = [];
+    parts.forEach((p, id) => {
+      for (let i = 0; i < p.names.length; i++) {
+        const d = p.defs[i]!;
+        const r = p.refs[i]!;
+        if (d + r === 0) continue;
+        const name = p.names[i]!;
+        let k = at.get(name);
+        if (k === undefined) {
+          k = names.length;
+          at.set(name, k);
+          names.push(name);
+          defs.push(0);
+          refs.push(0);
+          firstDef.push(-1);
+          firstRef.push(-1);
+        }
+        defs[k]! += d;
+        refs[k]! += r;
+        if (d > 0 && firstDef[k]! < 0) firstDef[k] = id;
+        if (r > 0 && firstRef[k]! < 0) firstRef[k] = id;
+      }
+    });
+    const folded = names.map((n) => n.toLowerCase());
+    const order = names.map((_, i) => i);
+    order.sort((i, j) => compareFolded(folded[i]!, names[i]!, folded[j]!, names[j]!));
+    return new CompletionTable(
+      order.map((i) => names[i]!),
+      order.map((i) => folded[i]!),
+      Float64Array.from(order, (i) => defs[i]!),
+      Float64Array.from(order, (i) => refs[i]!),
+      Int32Array.from(order, (i) => firstDef[i]!),
+      Int32Array.from(order, (i) => firstRef[i]!),
+    );
+  }
+
+  /** A location read before at `version` of its partition, if any. */
+  location(name: string, version: number): CachedLocation | undefined {
+    const at = this.#locations.get(name);
+    return at !== undefined && at.version === version ? at : undefined;
+  }
+
+  /** Remembers a location read at `version` of the partition that holds it. */
+  remember(name: string, at: CachedLocation): void {
+    if (this.#locations.size >= kMaxLocations) this.#locations.clear();
+    this.#locations.set(name, at);
+  }
+
+  /** Distinct names. */
+  get size(): number {
+    return this.#names.length;
+  }
+
+  /**
+   * The best `limit` names starting with `prefix` (ignoring case), ranked.
+   * @returns them, best first, and whether more names matched
+   */
+  top(prefix: string, limit: number): { top: TableCompletion[]; truncated: boolean } {
+    const f = prefix.toLowerCase();
+    const folded = this.#folded;
+    let lo = 0;
+    let hi = folded.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (folded[mid]! >= f) hi = mid;
+      else lo = mid + 1;
+    }
+    // Candidates kept sorted; ties keep table order (the last tie-break), so insertion is stable.
+    const items: { i: number; exact: boolean; count: number; len: number }[] = [];
+    let matched = 0;
+    for (let i = lo; i < folded.length && folded[i]!.startsWith(f); i++) {
+      matched++;
+      if (limit === 0) continue;
+      const exact = this.#names[i]!.startsWith(prefix);
+      const count = this.#defs[i]! + this.#refs[i]!;
+      const last = items.length === limit ? items[items.length - 1]! : null;
+      if (last !== null && (last.exact !== exact ? last.exact : last.count !== count ? last.count > count : false)) continue;
+      const c = { i, exact, count, len: Buffer.byteLength(this.#names[i]!) };
+      if (last !== null && compare(c, last) >= 0) continue;
+      let k = items.length;
+      while (k > 0 && compare(c, items[k - 1]!) < 0) k--;
+      items.splice(k, 0, c);
+      if (items.length > limit) items.pop();
+    }
+    const top = items.map(({ i }) => ({
+      name: this.#names[i]!,
+      defs: this.#defs[i]!,
+      refs: this.#refs[i]!,
+      partition: this.#defs[i]! > 0 ? this.#firstDef[i]! : this.#firstRef[i]!,
+    }));
+    return { top, truncated: matched > limit };
+  }
+}
+
+function compare(a: { exact: boolean; count: number; len: number }, b: { exact: boolean; count: number; len: number }): number {
+  if (a.exact !== b.exact) return a.exact ? -1 : 1;
+  if (a.count !== b.count) return b.count - a.count;
+  return a.len - b.len;
+}

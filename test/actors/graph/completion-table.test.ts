@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CompletionTable } from '../../../actors/graph/completion-table.js';
+import { FileTable } from '../../../actors/graph/file-table.js';
+import { GraphImports } from '../../../actors/graph/graph-imports.js';
+import { GraphRouter } from '../../../actors/graph/graph-router.js';
+import { completions } from '../../../actors/graph/graph-symbol-queries.js';
+import { createImportResolver } from '../../../actors/graph/index/index.js';
+import { NameFilter } from '../../../actors/graph/partition/index.js';
+import type { PartitionClient } from '../../../actors/graph/partition-client.js';
+import type { QueryContext } from '../../../actors/graph/query-context.js';
+import { partitionTree } from '../../../actors/graph/scan/index.js';
+
+const parts = [
+  { names: ['Parse', 'parse', 'other'], defs: [0, 0, 1], refs: [9, 1, 0] },
+  { names: ['parse', 'parseAll', 'pa'], defs: [1, 1, 0], refs: [1, 0, 0] },
+  { names: ['parse', 'pAx'], defs: [2, 0], refs: [0, 3] },
+];
+
+describe('CompletionTable', () => {
+  it('sums counts over partitions and ranks as a partition does', () => {
+    const table = CompletionTable.build(parts);
+
+    const { top, truncated } = table.top('pa', 3);
+
+    // exact-case prefix first, then count, then shorter, then symbol order; 'pa' has no count.
+    assert.deepEqual(top, [
+      { name: 'parse', defs: 3, refs: 2, partition: 1 },
+      { name: 'parseAll', defs: 1, refs: 0, partition: 1 },
+      { name: 'Parse', defs: 0, refs: 9, partition: 0 },
+    ]);
+    assert.equal(truncated, true);
+    assert.equal(table.size, 5);
+  });
+
+  it('matches ignoring case, reports no truncation when everything fits, and handles limit 0', () => {
+    const table = CompletionTable.build(parts);
+
+    assert.deepEqual(table.top('PAX', 5), { top: [{ name: 'pAx', defs: 0, refs: 3, partition: 2 }], truncated: false });
+    assert.deepEqual(table.top('zz', 5), { top: [], truncated: false });
+    assert.deepEqual(table.top('p', 0), { top: [], truncated: true });
+  });
+});
+
+describe('completions() from the router table', () => {
+  it('asks only the partition holding each top name for its location', async () => {
+    const plan = partitionTree(parts.map((_, p) => ({ path: `p${p}.ts`, size: 1 })), { files: 1 });
+    const router = new GraphRouter(plan);
+    parts.forEach((c, id) => router.setSummary(id, NameFilter.build(c.names).toData(), c));
+    const asked: string[] = [];
+    const client = {
+      query: (id: number, op: string, args: { name: string }) => {
+        asked.push(`${id}:${op}:${args.name}`);
+        router.observe(id, 1); // as PartitionClient does with every reply
+        return Promise.resolve({ version: 1, value: { hits: [{ name: args.name, path: `p${id}.ts`, line: 7, column: 2 }], total: 1 } });
+      },
+    } as unknown as PartitionClient;
+    const ctx: QueryContext = { root: '/r', router, client, table: new FileTable(), imports: new GraphImports(), resolver: createImportResolver(), concurrency: 1 };
+
+    const answer = await completions(ctx, 'pa', 2);
+
+    assert.deepEqual(answer.results, [
+      { file: 'p1.ts', line: 7, column: 2, name: 'parse', defs: 3, refs: 2 },
+      { file: 'p1.ts', line: 7, column: 2, name: 'parseAll', defs: 1, refs: 0 },
+    ]);
+    assert.equal(answer.truncated, true);
+    assert.deepEqual(asked.sort(), ['1:def:parse', '1:def:parseAll']);
+
+    // Locations read at the partition's current version are reused.
+    await completions(ctx, 'par', 2);
+    assert.equal(asked.length, 2);
+  });
+});
