@@ -147,8 +147,11 @@ export class Supervisor {
   /**
    * One maintenance round: workers report memory, the pressure level is re-evaluated, and idle,
    * over-cap or over-budget actors are passivated. Runs on a timer; tests call it directly.
+   * @param options - `collect`: every thread runs a full garbage collection before measuring,
+   *   so the figures show live memory rather than garbage not yet swept
    */
-  maintain(): Promise<void> {
+  maintain(options: { collect?: boolean } = {}): Promise<void> {
+    if (options.collect) this.#needsGc = true;
     // A round already under way may have measured before the caller's change: callers during
     // it share one fresh round that starts when it ends.
     if (this.#maintaining) {
