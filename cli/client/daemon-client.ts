@@ -122,6 +122,16 @@ export class DaemonClient {
     return this.request('send', { actor, msg }, timeoutMs);
   }
 
+  /** Passivates an actor (`kind/key`), or every partition with `all`. */
+  async evict(target: string, timeoutMs?: number): Promise<{ evicted: string[] }> {
+    return (await this.request('evict', { actor: target }, timeoutMs)) as { evicted: string[] };
+  }
+
+  /** Changes the daemon's memory budget, in bytes. */
+  async setBudget(bytes: number, timeoutMs?: number): Promise<{ budgetBytes: number }> {
+    return (await this.request('budget', { bytes }, timeoutMs)) as { budgetBytes: number };
+  }
+
   /** Starts events for `topics`; they go to the {@link onEvent} listeners. */
   async subscribe(topics: readonly string[]): Promise<void> {
     await this.request('subscribe', { topics });

@@ -76,6 +76,10 @@ export class RequestHandler {
       }
       case 'send':
         return { k: 'result', id: request.id, value: await this.#service().send(request.actor, request.msg) };
+      case 'evict':
+        return { k: 'result', id: request.id, value: await this.#service().evict(request.actor) };
+      case 'budget':
+        return { k: 'result', id: request.id, value: await this.#service().setBudget(request.bytes) };
       case 'subscribe':
         this.#subscribe(request.topics, origin);
         return { k: 'result', id: request.id, value: { topics: request.topics } };

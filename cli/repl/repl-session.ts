@@ -24,10 +24,6 @@ export interface ReplSessionOptions {
   readonly timing: boolean;
 }
 
-/** What the daemon offers no operation for yet; `evict` and `budget` print it instead of pretending. */
-const kMissingOp = (what: string, api: string): string =>
-  `${what} is not available: the daemon has no request for it (the runtime has ${api}, but the socket protocol offers only ping, query, stats, subscribe, send and shutdown)`;
-
 /**
  * Runs REPL command lines against one daemon connection and prints their output. A failed
  * command prints `error: …` and the session goes on; {@link failures} counts them.
@@ -92,9 +88,11 @@ export class ReplSession {
         out.write(await this.#graphFigures(command.type));
         return command.type;
       case 'evict':
-        throw new Error(kMissingOp(`evict ${command.target}`, 'Supervisor.evict(address)'));
+        out.write(`evicted ${(await client.evict(command.target.includes('/') || command.target === 'all' ? command.target : `partition/${command.target}`)).evicted.length}\n`);
+        return `evict ${command.target}`;
       case 'budget':
-        throw new Error(kMissingOp(`budget ${command.mb}`, 'Supervisor.setBudget(bytes)'));
+        out.write(`budget ${(await client.setBudget(Math.round(command.mb * 1024 * 1024))).budgetBytes} bytes\n`);
+        return `budget ${command.mb} MB`;
       case 'watch':
         await this.#watch();
         return undefined;

@@ -44,6 +44,8 @@ export interface GraphSupervisorLike {
   stats(): SupervisorStats;
   on(listener: RuntimeEventListener): () => void;
   ask(address: string, message: unknown): Promise<unknown>;
+  evict(address: string): Promise<void>;
+  setMemoryBudget(bytes: number): Promise<void>;
 }
 
 /** A code graph, opened over one root. */

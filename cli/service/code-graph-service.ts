@@ -39,6 +39,18 @@ export class CodeGraphService implements QueryService {
     return this.#graph.supervisor.ask(actor, msg);
   }
 
+  async evict(target: string): Promise<{ evicted: string[] }> {
+    const total = (this.#graph.stats() as { partitions?: { total?: number } }).partitions?.total ?? 0;
+    const evicted = target === 'all' ? Array.from({ length: total }, (_, i) => `partition/${i}`) : [target];
+    await Promise.all(evicted.map((address) => this.#graph.supervisor.evict(address)));
+    return { evicted };
+  }
+
+  async setBudget(bytes: number): Promise<{ budgetBytes: number }> {
+    await this.#graph.supervisor.setMemoryBudget(bytes);
+    return { budgetBytes: bytes };
+  }
+
   stats(): ServiceStats {
     const s = this.#graph.supervisor.stats();
     const own = asRecord(this.#graph.stats());

@@ -89,6 +89,10 @@ export interface QueryService {
   query(request: QueryRequest): Promise<QueryAnswer>;
   /** Delivers `msg` to actor `actor` (an address `kind/key`) and resolves with its reply. */
   send(actor: string, msg: unknown): Promise<unknown>;
+  /** Passivates an actor, or every partition (`all`); resolves with the addresses asked. */
+  evict(target: string): Promise<{ evicted: string[] }>;
+  /** Changes the memory budget (bytes) and evicts down to it. */
+  setBudget(bytes: number): Promise<{ budgetBytes: number }>;
   /** The current figures for status and metrics. */
   stats(): ServiceStats;
   /** Subscribes to events; @returns the unsubscribe function */

@@ -16,6 +16,10 @@ export const clientToDaemon = defineDirection('ClientToDaemon', {
   subscribe: { id: 'uint', topics: 'string[]' },
   /** Delivers `msg` to `actor` and answers with its reply. */
   send: { id: 'uint', actor: 'string', msg: 'any' },
+  /** Passivates one actor (`kind/key`) to its snapshot, or every partition with `all`. */
+  evict: { id: 'uint', actor: 'string' },
+  /** Changes the runtime's memory budget, in bytes; evictions follow at once if it is exceeded. */
+  budget: { id: 'uint', bytes: 'uint' },
   /** Asks the daemon to shut down gracefully. */
   shutdown: { id: 'uint' },
 });

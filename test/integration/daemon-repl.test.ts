@@ -53,12 +53,12 @@ describe('tessera repl over a pipe', { timeout: 60_000 }, async () => {
   });
 
   it('prints an error line on stderr for a bad command, runs the rest, and exits 4', async () => {
-    const run = await replOverPipe([root], 'fly x\ndef baz\nbudget 10\n', env);
+    const run = await replOverPipe([root], 'fly x\ndef baz\noutline src/nope.ts\n', env);
     assert.equal(run.code, 4);
     assert.equal(run.stdout, 'src/util.ts:1: function baz  export function baz(v: number): number {\n');
     const errors = run.stderr.split('\n');
     assert.equal(errors[0], 'error: unknown command "fly": type .help for the commands');
-    assert.match(errors[1]!, /^error: budget 10 is not available: the daemon has no request for it/);
+    assert.match(errors[1]!, /^error: .*nope\.ts.*\(ERR_GRAPH_FILE_NOT_INDEXED\)$/);
   });
 
   it('answers workers and send through the daemon', async () => {
@@ -67,6 +67,15 @@ describe('tessera repl over a pipe', { timeout: 60_000 }, async () => {
     const [workers, reply] = run.stdout.split('\n');
     assert.equal(workers, 'workers 1 (1 ready), restarts 0');
     assert.equal((JSON.parse(reply!) as { value: { files: number } }).value.files, 3);
+  });
+
+  it('evicts every partition and changes the budget through the daemon; queries still answer', async () => {
+    const run = await replOverPipe([root], 'evict all\nbudget 512\ndef baz\n', env);
+    assert.equal(run.code, 0, run.stderr);
+    const [evicted, budget, def] = run.stdout.split('\n');
+    assert.match(evicted!, /^evicted [1-9]\d*$/);
+    assert.equal(budget, `budget ${512 * 1024 * 1024} bytes`);
+    assert.equal(def, 'src/util.ts:1: function baz  export function baz(v: number): number {');
   });
 
   it('exits 3 with a hint when no daemon runs for ROOT', async () => {

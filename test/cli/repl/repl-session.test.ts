@@ -16,6 +16,11 @@ function fakeClient() {
     },
     stats: () => Promise.resolve({ graph: { workers: { total: 2, ready: 2 }, restarts: 1, partitions: { resident: 3, evicted: 1 }, files: 9, memory: { usedBytes: 1024, budgetBytes: 2048, pressure: 'normal' } } }),
     send: (actor: string, msg: unknown) => Promise.resolve({ actor, msg }),
+    evict: (target: string) =>
+      target === 'all'
+        ? Promise.reject(Object.assign(new Error('the daemon is still indexing'), { code: 'ERR_DAEMON_NOT_READY' }))
+        : Promise.resolve({ evicted: [target] }),
+    setBudget: (bytes: number) => Promise.resolve({ budgetBytes: bytes }),
     subscribe: (topics: string[]) => {
       asked.push({ subscribe: topics });
       return Promise.resolve();
@@ -56,7 +61,15 @@ describe('ReplSession', () => {
     assert.equal(s.failures, 2);
     const [first, second] = out().split('\n');
     assert.equal(first, 'error: "nope.ts" is not in the code graph (ERR_GRAPH_FILE_NOT_INDEXED)');
-    assert.match(second!, /^error: evict all is not available: the daemon has no request for it/);
+    assert.equal(second, 'error: the daemon is still indexing (ERR_DAEMON_NOT_READY)');
+  });
+
+  it('evict and budget print what the daemon answers (a bare number names a partition)', async () => {
+    const { s, out } = session();
+    await s.run('evict 3');
+    await s.run('budget 64');
+    assert.equal(s.failures, 0);
+    assert.equal(out(), 'evicted 1\nbudget 67108864 bytes\n');
   });
 
   it('partitions, workers and send print what the daemon answers', async () => {

@@ -7,6 +7,8 @@ import { CodeGraphService } from '../../../cli/service/code-graph-service.js';
 /** A CodeGraph double that records calls and answers three absolute hits. */
 function fakeGraph(graphStats: unknown = {}) {
   const calls: unknown[][] = [];
+  const evicted: string[] = [];
+  const budgets: number[] = [];
   const listeners = new Set<RuntimeEventListener>();
   const answer = (...args: unknown[]): Promise<GraphAnswerLike> => {
     calls.push(args);
@@ -34,11 +36,19 @@ function fakeGraph(graphStats: unknown = {}) {
       stats: () => supervisorStats,
       on: (l) => (listeners.add(l), () => listeners.delete(l)),
       ask: (address, message) => Promise.resolve({ address, message }),
+      evict: (address) => {
+        evicted.push(address);
+        return Promise.resolve();
+      },
+      setMemoryBudget: (bytes) => {
+        budgets.push(bytes);
+        return Promise.resolve();
+      },
     },
     close: () => Promise.resolve(),
   };
   const emit = (e: RuntimeEvent): void => listeners.forEach((l) => l(e));
-  return { graph, calls, emit };
+  return { graph, calls, emit, evicted, budgets };
 }
 
 describe('CodeGraphService', () => {
@@ -103,5 +113,19 @@ describe('CodeGraphService', () => {
   it('sends raw messages through the supervisor', async () => {
     const { graph } = fakeGraph();
     assert.deepEqual(await new CodeGraphService(graph, '/root').send('counter/a', { type: 'get' }), { address: 'counter/a', message: { type: 'get' } });
+  });
+
+  it('evicts one actor, or every partition the graph reports with "all"', async () => {
+    const { graph, evicted } = fakeGraph({ partitions: { total: 3, resident: 3, evicted: 0 } });
+    const service = new CodeGraphService(graph, '/root');
+    assert.deepEqual(await service.evict('partition/1'), { evicted: ['partition/1'] });
+    assert.deepEqual(await service.evict('all'), { evicted: ['partition/0', 'partition/1', 'partition/2'] });
+    assert.deepEqual(evicted, ['partition/1', 'partition/0', 'partition/1', 'partition/2']);
+  });
+
+  it('changes the memory budget through the supervisor', async () => {
+    const { graph, budgets } = fakeGraph();
+    assert.deepEqual(await new CodeGraphService(graph, '/root').setBudget(64 * 1024 * 1024), { budgetBytes: 67108864 });
+    assert.deepEqual(budgets, [67108864]);
   });
 });

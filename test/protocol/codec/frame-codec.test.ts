@@ -67,6 +67,8 @@ const samples: { direction: Direction<MessageSchemas>; messages: { readonly k: s
       { k: 'stats', id: 3 },
       { k: 'subscribe', id: 4, topics: ['graph.changed', 'index.progress'] },
       { k: 'send', id: 5, actor: 'indexer/main', msg: ['rescan'] },
+      { k: 'evict', id: 8, actor: 'partition/3' },
+      { k: 'budget', id: 9, bytes: 67108864 },
       { k: 'shutdown', id: 6 },
     ],
   },
