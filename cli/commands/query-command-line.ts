@@ -26,6 +26,16 @@ const kOpOptions: Readonly<Record<string, readonly QueryOp[]>> = {
   tokens: ['map'],
 };
 
+/** The options a query takes, shared by `tessera query` and the REPL (parseArgs shapes). */
+export const kQueryOptions = {
+  limit: { type: 'string' },
+  regex: { type: 'boolean' },
+  'ignore-case': { type: 'boolean', short: 'i' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  tokens: { type: 'string' },
+} as const;
+
 /** A `tessera query` command line, understood. */
 export interface QueryCommandLine {
   readonly rootArg: string | undefined;

@@ -4,7 +4,7 @@ import type { Command } from './command.js';
 import { connectToDaemon } from './daemon-root.js';
 import { kExit } from './exit-codes.js';
 import { stringOption } from './parse-command-args.js';
-import { parseQueryCommandLine, rootRelativeFile } from './query-command-line.js';
+import { kQueryOptions, parseQueryCommandLine, rootRelativeFile } from './query-command-line.js';
 
 /** `tessera query [ROOT] <op> ARGS [--json] [--limit N]`. */
 export const queryCommand: Command = {
@@ -44,16 +44,7 @@ Options:
 
 Exit codes: 0 found, 1 nothing found, 2 usage, 3 no daemon running, 4 other errors.
 `,
-  options: {
-    json: { type: 'boolean' },
-    limit: { type: 'string' },
-    regex: { type: 'boolean' },
-    'ignore-case': { type: 'boolean', short: 'i' },
-    include: { type: 'string', multiple: true },
-    exclude: { type: 'string', multiple: true },
-    tokens: { type: 'string' },
-    socket: { type: 'string' },
-  },
+  options: { json: { type: 'boolean' }, ...kQueryOptions, socket: { type: 'string' } },
   async run(parsed, io) {
     const line = parseQueryCommandLine(parsed);
     const { client, root } = await connectToDaemon('query', line.rootArg, stringOption(parsed, 'socket'), io);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isTesseraError } from '../../protocol/index.js';
-import { parseQueryCommandLine } from '../commands/query-command-line.js';
+import { kQueryOptions, parseQueryCommandLine } from '../commands/query-command-line.js';
 import { isQueryOp } from '../daemon/query-args.js';
 import type { QueryOp } from '../service/query-service.js';
 
@@ -40,15 +40,6 @@ export const kReplCommands: readonly { readonly name: string; readonly usage: st
   { name: 'send', usage: 'send KIND ID JSON', summary: 'deliver JSON to actor KIND/ID and print its reply' },
   { name: '.help', usage: '.help', summary: 'this list' },
 ];
-
-const kQueryOptions = {
-  limit: { type: 'string' },
-  regex: { type: 'boolean' },
-  'ignore-case': { type: 'boolean', short: 'i' },
-  include: { type: 'string', multiple: true },
-  exclude: { type: 'string', multiple: true },
-  tokens: { type: 'string' },
-} as const;
 
 /**
  * Understands one line typed at the REPL (pure).

@@ -7,16 +7,11 @@
  * @module
  */
 
+import type { DefTag } from './file-tags.js';
+
 /** A definition found by `def`. */
-export interface DefHit {
-  readonly name: string;
-  readonly kind: string;
+export interface DefHit extends DefTag {
   readonly path: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly enclosing: string | null;
-  readonly signature: string;
 }
 
 /** A reference found by `refs`. */
@@ -42,14 +37,7 @@ export interface Completion {
 }
 
 /** One definition of a file's outline. */
-export interface OutlineEntry {
-  readonly name: string;
-  readonly kind: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly enclosing: string | null;
-  readonly signature: string;
+export interface OutlineEntry extends DefTag {
   /** Index of the parent entry in the outline, or -1 at top level. */
   readonly parent: number;
   /** Nesting depth: 0 at top level. */

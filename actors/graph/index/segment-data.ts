@@ -29,41 +29,23 @@
  */
 
 /** A missing string id. */
+import type { ImportColumns } from './import-columns.js';
+import type { DefColumns, RefColumns } from './tag-columns.js';
+
 export const NONE = 0xffffffff;
 
 /** Target size of a search chunk; a chunk ends at the last line end before this (or after one longer line). */
 export const CHUNK_BYTES = 4 * 1024;
 
 /** Every column of a segment. */
-export interface SegmentData {
+export interface SegmentData extends DefColumns, RefColumns, ImportColumns {
   readonly symbolCount: number;
   readonly stringBytes: Uint8Array;
   readonly stringOffsets: Uint32Array;
   readonly filePath: Uint32Array;
   readonly fileLang: Uint32Array;
-  readonly fileDefStart: Uint32Array;
-  readonly fileImportStart: Uint32Array;
   readonly contentStart: Uint32Array;
   readonly contentBytes: Uint8Array;
-  readonly defName: Uint32Array;
-  readonly defKind: Uint32Array;
-  readonly defLine: Uint32Array;
-  readonly defColumn: Uint32Array;
-  readonly defEndLine: Uint32Array;
-  readonly defEnclosing: Uint32Array;
-  readonly defSignature: Uint32Array;
-  readonly defByName: Uint32Array;
-  readonly defNameStart: Uint32Array;
-  readonly refFile: Uint32Array;
-  readonly refLine: Uint32Array;
-  readonly refColumn: Uint32Array;
-  readonly refNameStart: Uint32Array;
-  readonly importSpec: Uint32Array;
-  readonly importKeyStart: Uint32Array;
-  readonly importKeys: Uint32Array;
-  readonly revKey: Uint32Array;
-  readonly revStart: Uint32Array;
-  readonly revImport: Uint32Array;
   readonly chunkStart: Uint32Array;
   readonly chunkFile: Uint32Array;
   readonly chunkLine: Uint32Array;
