@@ -48,6 +48,11 @@ export interface SupervisorOptions {
   fsync?: boolean;
   /** Time source (tests inject a SimulatedClock). */
   clock?: Clock;
+  /**
+   * Memory held outside the measured heaps on the actors' behalf (a file watcher's handles, say),
+   * in bytes, counted against the budget at each report (default: none).
+   */
+  externalBytes?: () => number;
 }
 
 /** Options with every default filled in. */
@@ -89,5 +94,6 @@ export function resolveSupervisorOptions(o: SupervisorOptions): ResolvedSupervis
     restartPolicy: o.restartPolicy ?? defaultRestartPolicy,
     fsync: o.fsync ?? true,
     clock: o.clock ?? systemClock,
+    externalBytes: o.externalBytes ?? (() => 0),
   };
 }

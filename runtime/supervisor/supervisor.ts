@@ -256,7 +256,7 @@ export class Supervisor {
     // The supervisor's own thread counts too (journals, snapshots in transit), above what it
     // held once the workers were up.
     if (gc) await collectGarbageFully();
-    const own = Math.max(0, threadLiveBytes() - this.#ownBaseline);
+    const own = Math.max(0, threadLiveBytes() - this.#ownBaseline) + this.#o.externalBytes();
     this.#usedBytes = workers.reduce((sum, w) => sum + w.heapUsed, own);
     this.#updateRate();
     if (this.state !== 'running') return;

@@ -60,6 +60,15 @@ export class UpdateLog {
     return (this.#entries.get(address) ?? []).filter((e) => e.committed && e.seq > afterSeq).map((e) => e.message);
   }
 
+  /**
+   * Continues numbering after `seq` when it is higher than any number handed out: a snapshot
+   * left by an earlier supervisor on the same directory covers messages up to `seq`, and a
+   * new message numbered at or below it would be skipped by {@link replay}.
+   */
+  continueAfter(address: string, seq: number): void {
+    if (seq > this.lastSeq(address)) this.#nextSeq.set(address, seq);
+  }
+
   /** Drops entries covered by a snapshot taken after message `seq`. */
   truncateThrough(address: string, seq: number): void {
     const list = this.#entries.get(address);

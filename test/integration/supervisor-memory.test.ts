@@ -40,6 +40,22 @@ describe('memory budget', () => {
     }
   });
 
+  it('counts memory held outside the heaps (externalBytes) against the budget', async () => {
+    let external = 0;
+    const sup = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-mem-')), workers: 1, fsync: false, memoryBudgetBytes: 1024 * MB, externalBytes: () => external });
+    try {
+      await sup.maintain();
+      const without = sup.stats().memory;
+      external = 950 * MB;
+      await sup.maintain();
+      const withExternal = sup.stats().memory;
+      assert.ok(withExternal.usedBytes - without.usedBytes >= 900 * MB, `used ${without.usedBytes} then ${withExternal.usedBytes}`);
+      assert.equal(withExternal.pressure, 'critical');
+    } finally {
+      await sup.stop();
+    }
+  });
+
   it('detects a corrupted snapshot, reports it and rebuilds instead of loading it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tessera-corrupt-'));
     const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 1, fsync: false });

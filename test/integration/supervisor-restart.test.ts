@@ -76,6 +76,26 @@ describe('a worker killed mid-traffic', () => {
     }
   });
 
+  it('replays updates acknowledged by a new supervisor over snapshots an earlier one left', async () => {
+    const snapshotDir = await mkdtemp(join(tmpdir(), 'tessera-crash-'));
+    const first = await start({ snapshotDir });
+    for (let i = 0; i < 20; i++) await first.ask('counter/c', { type: 'add', n: 1 });
+    await first.stop(); // passivates: the snapshot covers journal sequence 20
+    const sup = await start({ snapshotDir });
+    const events: RuntimeEvent[] = [];
+    sup.on((e) => events.push(e));
+    try {
+      // Fewer updates than the snapshot's sequence number, none checkpointed (checkpointEvery 50).
+      for (let i = 0; i < 5; i++) await sup.ask('counter/c', { type: 'add', n: 10 });
+      await sup.tell('crashy/k', { type: 'exit' }).catch(() => {});
+      await waitFor(() => events.some((e) => e.type === 'worker.crashed'));
+
+      assert.equal(await sup.ask('counter/c', { type: 'get' }, { readOnly: true }), 70);
+    } finally {
+      await sup.stop();
+    }
+  });
+
   it('stops restarting a crash loop (restart intensity) and reports it', async () => {
     const sup = await start({ restartPolicy: { maxRestartsPerSlot: 2, maxRestartsOverall: 2, windowMs: 60_000, backoffInitialMs: 1, backoffFactor: 1, backoffMaxMs: 1 } });
     const events: RuntimeEvent[] = [];
