@@ -15,6 +15,9 @@ interface Entry<V> {
   readonly basis: CacheBasis;
 }
 
+/** test-only planted bug (issue 7): TESSERA_PLANTED_BUG=stale-cache; see docs/stress.md. */
+const kStaleCache = process.env['TESSERA_PLANTED_BUG'] === 'stale-cache';
+
 /** Default number of entries. */
 export const kDefaultCacheEntries = 1024;
 
@@ -45,7 +48,8 @@ export class QueryCache<V> {
   /** A current answer, counted as a hit; otherwise `undefined`, counted as a miss. */
   get(key: string): V | undefined {
     const entry = this.#entries.get(key);
-    if (entry === undefined || !this.#isCurrent(entry.basis)) {
+    // test-only planted bug (issue 7): with kStaleCache an entry is never invalidated.
+    if (entry === undefined || (!kStaleCache && !this.#isCurrent(entry.basis))) {
       if (entry !== undefined) this.#entries.delete(key);
       this.#misses++;
       return undefined;

@@ -1,7 +1,6 @@
 import type { CliIo } from './cli-io.js';
 import type { Command } from './command.js';
 import { kExit, type ExitCode } from './exit-codes.js';
-import { laterCommand } from './later-command.js';
 import { metricsCommand } from './metrics-command.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { queryCommand } from './query-command.js';
@@ -10,6 +9,7 @@ import { reportError } from './report-error.js';
 import { startCommand } from './start-command.js';
 import { statusCommand } from './status-command.js';
 import { stopCommand } from './stop-command.js';
+import { stressCommand } from './stress-command.js';
 
 /** Every command, in the order `tessera --help` lists them. */
 export const kCommands: readonly Command[] = [
@@ -19,7 +19,7 @@ export const kCommands: readonly Command[] = [
   queryCommand,
   metricsCommand,
   replCommand,
-  laterCommand('stress', 'a load test against a running daemon', 'Use "npm run -s bench" meanwhile.'),
+  stressCommand,
 ];
 
 /** The version printed by `--version` (kept in step with package.json by a test). */

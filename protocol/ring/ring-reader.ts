@@ -46,6 +46,8 @@ export interface RingReaderStats {
 }
 
 const kDrainBatch = 1024;
+/** test-only planted bug (issue 7): TESSERA_PLANTED_BUG=ring-drop-at-wrap; see docs/stress.md. */
+const kDropAtWrap = process.env['TESSERA_PLANTED_BUG'] === 'ring-drop-at-wrap';
 /**
  * Slab size. A new slab is allocated when one fills (one ArrayBuffer per 64 KB of traffic rather
  * than one per decoded binary field); a view kept from a message keeps at most its slab alive.
@@ -144,6 +146,8 @@ export class RingReader {
         this.#corrupt(`frame of ${length} bytes at offset ${this.#tail} does not fit what was published`);
         return delivered;
       }
+      // test-only planted bug (issue 7): a one-frame message whose payload wraps is silently dropped.
+      if (kDropAtWrap && !more && this.#assembled === 0 && ((at + kFrameHeaderBytes) & mask) + length > capacity) this.#skipping = true;
       if (!this.#skipping) this.#append(bytes, (at + kFrameHeaderBytes) & mask, length, capacity);
       this.#tail = (this.#tail + frameBytes) >>> 0;
       // Publishing tail frees the space; the copy above is complete before the producer can reuse it.

@@ -61,10 +61,10 @@ describe('runCli()', async () => {
     assert.match(io.err(), /No daemon is running for .*test\/fixtures\. Start one with: tessera start .*test\/fixtures/);
   });
 
-  it('says that stress is not available yet', async () => {
+  it('runs stress as a command: an unknown scenario is a usage error', async () => {
     const io = capture();
-    assert.equal(await runCli(['stress'], io), 2);
-    assert.match(io.err(), /not available yet/);
+    assert.equal(await runCli(['stress', '--scenario', 'nope'], io), 2);
+    assert.match(io.err(), /nope/);
   });
 
   it('reports the version in package.json', async () => {

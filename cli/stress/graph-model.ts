@@ -1,0 +1,102 @@
+/**
+ * The reference model of the `graph` scenario: the files the run wrote, and what the code graph
+ * must answer about them, computed with regular expressions over a tiny generated language
+ * subset (see `graphSource`): a definition is a line `function NAME(` (optionally `export `) or
+ * `def NAME(`; a reference is `return NAME(`; every other line is a comment.
+ *
+ * @module
+ */
+
+/** One generated function: its name and the one name it calls. */
+export interface GeneratedFunction {
+  readonly name: string;
+  readonly callee: string;
+}
+
+/** A generated source file. */
+export interface GeneratedSource {
+  readonly fns: readonly GeneratedFunction[];
+  /** A comment word, for search. */
+  readonly word: string | null;
+}
+
+/**
+ * The text of a generated file, in the language its path's extension names (.ts, .js or .py).
+ * Every definition is a top-level function, so tree-sitter's tags are exactly the model's.
+ */
+export function graphSource(path: string, src: GeneratedSource): string {
+  const py = path.endsWith('.py');
+  const fn = ({ name, callee }: GeneratedFunction): string =>
+    py ? `def ${name}():\n    return ${callee}()\n` : `${path.endsWith('.ts') ? 'export ' : ''}function ${name}() {\n  return ${callee}();\n}\n`;
+  const note = src.word === null ? '' : `${py ? '#' : '//'} note ${src.word}\n`;
+  return src.fns.map(fn).join('') + note;
+}
+
+const kDefLine = /^(?:export )?function (\w+)\(|^def (\w+)\(/;
+const kRefLine = /return (\w+)\(/;
+
+/** The files of a run and the answers they imply. Rows are strings, sorted, for comparison. */
+export class GraphModel {
+  readonly files = new Map<string, string>();
+
+  /** Paths, sorted (commands that pick "the i-th file" resolve against this order). */
+  paths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  /** `def NAME`: `file:line:column function NAME`. */
+  def(name: string): string[] {
+    return this.#rows((line) => {
+      const def = defIn(line);
+      return def?.name === name ? { column: def.column, text: ` function ${name}` } : undefined;
+    });
+  }
+
+  /** `refs NAME`: `file:line:column NAME`. */
+  refs(name: string): string[] {
+    return this.#rows((line) => (kRefLine.exec(line)?.[1] === name ? { column: line.indexOf(`${name}(`), text: ` ${name}` } : undefined));
+  }
+
+  /** A literal, case-sensitive search: `file:line:column` of the first match, and the match count. */
+  search(word: string): string[] {
+    return this.#rows((line) => {
+      const column = line.indexOf(word);
+      return column < 0 ? undefined : { column, text: ` x${line.split(word).length - 1}` };
+    });
+  }
+
+  /** `outline FILE`: `line:column function NAME`, or undefined when the file is not there. */
+  outline(path: string): string[] | undefined {
+    const text = this.files.get(path);
+    if (text === undefined) return undefined;
+    return outlineOf(text);
+  }
+
+  #rows(match: (line: string) => { column: number; text: string } | undefined): string[] {
+    const rows: string[] = [];
+    for (const [path, text] of this.files) {
+      text.split('\n').forEach((line, i) => {
+        const hit = match(line);
+        if (hit !== undefined) rows.push(`${path}:${i + 1}:${hit.column}${hit.text}`);
+      });
+    }
+    return rows.sort();
+  }
+}
+
+/** The definition on a line: its name and the name's column. */
+function defIn(line: string): { name: string; column: number } | undefined {
+  const m = kDefLine.exec(line);
+  const name = m?.[1] ?? m?.[2];
+  // The match ends with "NAME(": the name starts just before the parenthesis.
+  return m === null || name === undefined ? undefined : { name, column: m[0].length - 1 - name.length };
+}
+
+function outlineOf(text: string): string[] {
+  const rows: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    const def = defIn(line);
+    if (def !== undefined) rows.push(`${i + 1}:${def.column} function ${def.name}`);
+  });
+  return rows;
+}
