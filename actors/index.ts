@@ -6,8 +6,9 @@
  */
 
 export { CodeGraph } from './graph/code-graph.js';
-export { defaultSnapshotDir, type CodeGraphOptions, type GraphProgress } from './graph/code-graph-options.js';
-export type { FileChanges } from './graph/graph-changes.js';
+export { defaultSnapshotDir, type CodeGraphOptions, type GraphNotice, type GraphProgress } from './graph/code-graph-options.js';
+export type { ChangeOutcome, FileChanges } from './graph/graph-changes.js';
+export type { ChangeCause, GraphEvent, GraphEventListener } from './graph/graph-events.js';
 export type { SearchOptions } from './graph/graph-search.js';
 export type { GraphStats, OpLatency } from './graph/graph-stats.js';
 export type { QueryResult, QueryRow } from './graph/query-result.js';

@@ -26,6 +26,10 @@ export const benches: Record<string, Bench> = {
     run: runGraphBench,
   },
   daemon: { description: 'Daemon as a child process: ping and def round trips over the socket, a JSON line via nc, 100x100 clients, idle CPU and RSS', run: async (args) => (await import('./daemon/daemon-bench.js')).runDaemonBench(args) },
+  live: {
+    description: 'Live updates on >= 1M lines: save -> query latency, a 1,000-file burst, cold vs warm start, the watcher\'s setup time and memory',
+    run: async (args) => (await import('./live/live-bench.js')).runLiveBench(args),
+  },
   'graph-agreement': {
     description: 'Code graph vs real tools: search equals ripgrep\'s (file, line) sets; definitions cover universal-ctags\' per language',
     run: runGraphAgreement,

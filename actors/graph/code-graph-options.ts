@@ -11,6 +11,13 @@ export interface GraphProgress {
   total: number;
 }
 
+/** Something worth a log line that is not an error: a store discarded or busy, a rescan. */
+export interface GraphNotice {
+  /** `store.discarded`, `store.busy`, `store.unsaved`, `watch.rescan`, `watch.error`. */
+  readonly code: string;
+  readonly message: string;
+}
+
 /** How to open a code graph. Only `root` is required. */
 export interface CodeGraphOptions {
   /** The repository to index. */
@@ -31,8 +38,24 @@ export interface CodeGraphOptions {
    * directory inside it and removes it on close.
    */
   snapshotDir?: string;
+  /**
+   * Keep the index between runs (default false): snapshots and a manifest of the file table
+   * stay in `<snapshotDir>/store`, and the next open with the same options loads them and
+   * re-reads only the files changed meanwhile. One process at a time owns a store; another
+   * graph on the same root falls back to a session (with a notice).
+   */
+  persist?: boolean;
+  /**
+   * Watch the tree and apply changes as files are saved (default false). The watcher starts
+   * before the scan, so nothing saved during indexing is missed.
+   */
+  watch?: boolean;
   /** Called as work progresses. */
   onProgress?: (p: GraphProgress) => void;
+  /** Called with what deserves a log line (a store discarded, a watcher rescan…). */
+  onNotice?: (n: GraphNotice) => void;
+  /** @internal Journal entries per partition before a checkpoint (tests force frequent ones). */
+  checkpointEvery?: number;
 }
 
 /** Options with defaults filled in. */
@@ -44,7 +67,11 @@ export interface ResolvedGraphOptions {
   readonly partitionBytes: number;
   readonly maxFileBytes: number;
   readonly snapshotDir: string;
+  readonly persist: boolean;
+  readonly watch: boolean;
   readonly onProgress: (p: GraphProgress) => void;
+  readonly onNotice: (n: GraphNotice) => void;
+  readonly checkpointEvery: number | undefined;
 }
 
 /** Default bound on files per partition. */
@@ -80,7 +107,11 @@ export function resolveGraphOptions(o: CodeGraphOptions): ResolvedGraphOptions {
     partitionBytes,
     maxFileBytes,
     snapshotDir: o.snapshotDir ?? defaultSnapshotDir(root),
+    persist: o.persist ?? false,
+    watch: o.watch ?? false,
     onProgress: o.onProgress ?? (() => {}),
+    onNotice: o.onNotice ?? (() => {}),
+    checkpointEvery: o.checkpointEvery,
   };
 }
 

@@ -15,8 +15,12 @@
 
 import { tesseraError } from '../../protocol/index.js';
 import { LatencyRecorder, type Supervisor } from '../../runtime/index.js';
-import { resolveGraphOptions, type CodeGraphOptions } from './code-graph-options.js';
-import { applyFileChanges, type FileChanges } from './graph-changes.js';
+import { resolveGraphOptions, type CodeGraphOptions, type ResolvedGraphOptions } from './code-graph-options.js';
+import { catchUp } from './graph-catch-up.js';
+import { applyFileChanges, type ChangeOutcome, type FileChanges } from './graph-changes.js';
+import { GraphEvents, type ChangeCause, type GraphEventListener } from './graph-events.js';
+import { LiveTree } from './graph-live.js';
+import { rebalance } from './graph-rebalance.js';
 import { graphPath, impactOfFile, importersOf, importsOf, kDefaultImpactLimit, outlineOf } from './graph-file-queries.js';
 import { GraphImports } from './graph-imports.js';
 import { kDefaultMapTokens, repoMap } from './graph-map.js';
@@ -28,6 +32,8 @@ import { QueryCache, type CacheBasis } from './query-cache.js';
 import type { Answer, QueryContext } from './query-context.js';
 import type { QueryResult } from './query-result.js';
 import type { ScanProblem } from './scan/index.js';
+import { captureManifest } from './store/index.js';
+import type { WatchBatch } from './watch/index.js';
 
 /** A live, partitioned code graph of one repository. */
 export class CodeGraph {
@@ -36,11 +42,16 @@ export class CodeGraph {
   readonly #cache: QueryCache<Answer>;
   readonly #latency = new Map<string, LatencyRecorder>();
   readonly #unsubscribe: () => void;
+  readonly #o: ResolvedGraphOptions;
+  readonly #events = new GraphEvents();
+  #live: LiveTree | null = null;
   #writes: Promise<unknown> = Promise.resolve();
+  #updates = 0;
   #closed = false;
 
-  private constructor(parts: GraphParts) {
+  private constructor(parts: GraphParts, o: ResolvedGraphOptions) {
     this.#parts = parts;
+    this.#o = o;
     const { root, router, client, table, resolver, concurrency } = parts;
     this.#ctx = { root, router, client, table, resolver, concurrency, imports: new GraphImports() };
     this.#cache = new QueryCache((b: CacheBasis) => ('stamp' in b ? b.stamp === router.stamp : router.version(b.partition) === b.version));
@@ -58,6 +69,16 @@ export class CodeGraph {
   }
 
   /**
+   * Subscribes to the graph's events: files re-indexed (with the cause: a save, a restart's
+   * catch-up, a rescan, a call), partitions rebuilt, notices. Evictions are the runtime's
+   * events (`supervisor.on`).
+   * @returns a function that unsubscribes
+   */
+  on(listener: GraphEventListener): () => void {
+    return this.#events.add(listener);
+  }
+
+  /**
    * Scans a repository (honouring `.gitignore` and `.tesseraignore`), plans partitions,
    * parses every file on a thread pool and stores the results in partition actors.
    * @param options - the root and optional limits
@@ -69,7 +90,36 @@ export class CodeGraph {
    * await graph.close();
    */
   static async open(options: CodeGraphOptions): Promise<CodeGraph> {
-    return new CodeGraph(await openGraphParts(resolveGraphOptions(options)));
+    const o = resolveGraphOptions(options);
+    // Watching starts before the scan: a file saved while the tree is indexed is not missed.
+    const live = o.watch ? await LiveTree.start(o) : null;
+    let parts: GraphParts;
+    try {
+      parts = await openGraphParts(o, live === null ? undefined : () => live.estimatedBytes());
+    } catch (err) {
+      await live?.close();
+      throw err;
+    }
+    const graph = new CodeGraph(parts, o);
+    // A warm start compares the tree with the stored table first; held watch batches follow.
+    if (parts.warm) void graph.#background(() => graph.#write(() => graph.#catchUp('restart')));
+    if (live !== null) {
+      graph.#live = live;
+      void graph.#background(() => live.attach((batch) => graph.#applyBatch(batch)));
+    }
+    return graph;
+  }
+
+  /**
+   * Resolves once every change seen so far is applied: a batch the watcher is still collecting
+   * is delivered now, and queued changes (a warm start's catch-up included) finish. A file saved
+   * before `sync` is called is queryable when it resolves, provided the watcher has seen the
+   * save (inotify reports it within about a millisecond).
+   */
+  async sync(): Promise<void> {
+    this.#checkOpen();
+    await this.#live?.flush();
+    await this.#writes;
   }
 
   /** The absolute root of the graph. */
@@ -139,14 +189,20 @@ export class CodeGraph {
    * @param changes - root-relative (or absolute) paths; a path in both lists is re-read
    * @returns resolves once every partition holds the change
    */
-  async applyChanges(changes: FileChanges): Promise<void> {
+  async applyChanges(changes: FileChanges): Promise<ChangeOutcome> {
     this.#checkOpen();
-    return this.#write(() => applyFileChanges(this.#parts, changes));
+    return this.#write(() => this.#apply('call', () => applyFileChanges(this.#parts, changes)));
   }
 
-  /** Files, lines, partitions, cache and per-query latency. */
+  /** Files, lines, partitions, cache, per-query latency, the watcher and the store. */
   stats(): GraphStats {
-    return buildGraphStats(this.#parts, this.#cache, this.#latency);
+    return {
+      ...buildGraphStats(this.#parts, this.#cache, this.#latency),
+      start: this.#parts.warm ? 'warm' : 'cold',
+      store: this.#parts.storage.kind === 'store' ? this.#parts.storage.store.dir : null,
+      updates: this.#updates,
+      watch: this.#live?.stats() ?? null,
+    };
   }
 
   /** Paths skipped or indexed with a problem (too large, binary, unreadable, syntax errors), by path. */
@@ -154,15 +210,38 @@ export class CodeGraph {
     return [...this.#parts.problems.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
-  /** Stops the workers and the parse pool and removes this graph's snapshots. Idempotent. */
+  /**
+   * Stops the watcher, the workers and the parse pool. A persistent graph writes every
+   * partition's snapshot and its manifest, so the next open starts warm; otherwise this graph's
+   * snapshots are removed. Idempotent.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     this.#unsubscribe();
+    await this.#live?.close();
     // Let queued changes finish; their failures already went to their callers.
-    await this.#writes;
-    await Promise.allSettled([this.#parts.pool.close(), this.#parts.supervisor.stop()]);
-    await this.#parts.session.remove();
+    await this.#writes.catch(() => {});
+    const { storage, supervisor, pool } = this.#parts;
+    if (storage.kind === 'session') {
+      await Promise.allSettled([pool.close(), supervisor.stop()]);
+      await storage.session.remove();
+      return;
+    }
+    // Taken before the workers stop: nothing changes it any more.
+    const manifest = captureManifest(this.#parts.shape, this.#parts, Date.now());
+    const unsaved: string[] = [];
+    const off = supervisor.on((e) => {
+      if (e.type === 'error' && e.actor !== undefined) unsaved.push(e.actor);
+    });
+    await Promise.allSettled([pool.close(), supervisor.stop()]);
+    off();
+    try {
+      if (unsaved.length === 0) await storage.store.save(manifest);
+      else this.#o.onNotice({ code: 'store.unsaved', message: `snapshots of ${unsaved.join(', ')} could not be written: the next start indexes afresh` });
+    } finally {
+      await storage.store.release();
+    }
   }
 
   /** Times a query and answers it from the cache when a current answer is there. */
@@ -184,7 +263,7 @@ export class CodeGraph {
     return { results: answer.results, truncated: answer.truncated, took_ms: took, ...(answer.text === undefined ? {} : { text: answer.text }) };
   }
 
-  #write(work: () => Promise<void>): Promise<void> {
+  #write<T>(work: () => Promise<T>): Promise<T> {
     const run = this.#writes.then(work, work);
     // The chain only orders the writes: each failure goes to the caller of that write.
     this.#writes = run.then(
@@ -194,10 +273,51 @@ export class CodeGraph {
     return run;
   }
 
+  /** Runs work nobody awaits: a failure becomes a notice, never an unhandled rejection. */
+  async #background(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      if (!this.#closed) this.#o.onNotice({ code: 'update.failed', message: (err as Error).message });
+    }
+  }
+
+  /**
+   * Applies changes, counts them and tells the subscribers what changed; then, when files came
+   * or went, splits or merges partitions that drifted far from their target size.
+   */
+  async #apply(cause: ChangeCause, work: () => Promise<ChangeOutcome>): Promise<ChangeOutcome> {
+    let started = performance.now();
+    const outcome = await work();
+    this.#updates++;
+    if (outcome.indexed.length + outcome.removed.length > 0 || cause !== 'watch') {
+      this.#events.emit({ type: 'files.changed', cause, ...outcome, took_ms: performance.now() - started });
+    }
+    if (outcome.created + outcome.removed.length > 0) {
+      started = performance.now();
+      const touched = new Set(outcome.partitions.map((p) => p.id));
+      const moved = await rebalance(this.#parts, { files: this.#o.partitionFiles, bytes: this.#o.partitionBytes }, touched);
+      if (moved.split.length + moved.merged.length > 0) this.#events.emit({ type: 'partitions.rebalanced', ...moved, took_ms: performance.now() - started });
+    }
+    return outcome;
+  }
+
+  #applyBatch(batch: WatchBatch): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    const work = batch.rescan !== undefined ? () => this.#catchUp('rescan') : () => this.#apply('watch', () => applyFileChanges(this.#parts, batch));
+    // The watcher waits for this promise: events meanwhile are coalesced into the next batch.
+    return this.#background(() => this.#write(work));
+  }
+
+  #catchUp(cause: 'restart' | 'rescan'): Promise<ChangeOutcome> {
+    return this.#apply(cause, () => catchUp(this.#parts, this.#o.maxFileBytes));
+  }
+
   async #reindex(id: number): Promise<void> {
     if (this.#closed) return;
-    await applyFileChanges(this.#parts, { upserted: [...this.#parts.table.paths()].filter((p) => this.#parts.router.owner(p) === id), removed: [] });
+    await applyFileChanges(this.#parts, { upserted: [...this.#parts.table.paths()].filter((p) => this.#parts.router.owner(p) === id), removed: [] }, { force: true });
     this.#cache.clear();
+    this.#events.emit({ type: 'partition.reindexed', partition: id, reason: 'corrupt snapshot' });
   }
 
   #checkOpen(): void {

@@ -75,16 +75,18 @@ export class CompletionTable {
 
   /**
    * Merges partitions' counts.
-   * @param parts - by partition id (path order)
+   * @param parts - in path order
+   * @param ids - the partition id of each of `parts` (default: its index)
    */
-  static build(parts: readonly PartitionCounts[]): CompletionTable {
+  static build(parts: readonly PartitionCounts[], ids?: readonly number[]): CompletionTable {
     const at = new Map<string, number>();
     const names: string[] = [];
     const defs: number[] = [];
     const refs: number[] = [];
     const firstDef: number[] = [];
     const firstRef: number[] = [];
-    parts.forEach((p, id) => {
+    parts.forEach((p, index) => {
+      const id = ids?.[index] ?? index;
       for (let i = 0; i < p.names.length; i++) {
         const d = p.defs[i]!;
         const r = p.refs[i]!;

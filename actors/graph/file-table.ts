@@ -12,6 +12,10 @@ export interface FileEntry {
   readonly language: string;
   readonly bytes: number;
   readonly lines: number;
+  /** Content hash of the bytes indexed (see `contentHash`); a save that keeps it is skipped. */
+  readonly hash?: string;
+  /** Modification time when read: a restart re-reads only files whose size or time differ. */
+  readonly mtimeMs?: number;
 }
 
 /** The directory key of a path, as the import resolver names directories: `a/b/c.go` → `a/b/`, `c.go` → `./`. */
@@ -67,6 +71,12 @@ export class FileTable {
     return true;
   }
 
+  /** Records a newer modification time for a file whose content did not change. */
+  touch(path: string, mtimeMs: number): void {
+    const old = this.#files.get(path);
+    if (old !== undefined) this.#files.set(path, { ...old, mtimeMs });
+  }
+
   /** The entry of an indexed file. */
   get(path: string): FileEntry | undefined {
     return this.#files.get(path);
@@ -80,6 +90,11 @@ export class FileTable {
   /** Files of `language` directly in directory `dirKey` (`a/b/`, or `./` for the root), unsorted. */
   filesInDir(dirKey: string, language: string): ReadonlySet<string> {
     return this.#dirs.get(`${language}\0${dirKey}`) ?? new Set();
+  }
+
+  /** Every file with its entry, in no particular order. */
+  entries(): IterableIterator<[string, FileEntry]> {
+    return this.#files.entries();
   }
 
   /** The indexed paths, in no particular order. */

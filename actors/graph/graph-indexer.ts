@@ -63,6 +63,8 @@ export interface IndexerProgress {
    * partitions are still being parsed); the run resolves after every returned promise.
    */
   settled?(id: number): Promise<void>;
+  /** Skip files whose content hash equals the one in the table (re-reads after a save or a restart). */
+  knownHashes?: boolean;
 }
 
 /** What a run did. */
@@ -71,6 +73,8 @@ export interface IndexOutcome {
   readonly touched: ReadonlySet<number>;
   /** Paths that could not be read when parsed (not indexed; their problem is recorded). */
   readonly unreadable: readonly string[];
+  /** Files skipped because their content hash had not changed. */
+  readonly unchanged: readonly string[];
 }
 
 interface Buffer {
@@ -101,6 +105,7 @@ export async function indexFiles(target: IndexerTarget, paths: readonly string[]
   const touched = new Set<number>();
   const unreadable: string[] = [];
   let pending = 0; // bytes buffered or in flight
+  const unchanged: string[] = [];
   let failure: { error: unknown } | null = null;
   const sends = new Set<Promise<void>>();
   const queue: { id: number; files: IndexFile[]; bytes: number }[] = [];
@@ -180,7 +185,8 @@ export async function indexFiles(target: IndexerTarget, paths: readonly string[]
       await admit();
       if (failure !== null || next >= batches.length) return;
       const batch = batches[next++]!;
-      const parsed = await target.pool.parseBatch(target.root, batch);
+      const known = progress.knownHashes === true ? batch.map((p) => target.table.get(p)?.hash) : undefined;
+      const parsed = await target.pool.parseBatch(target.root, batch, undefined, known);
       progress.parsed(batch.length);
       for (const file of parsed) {
         const id = target.router.owner(file.path);
@@ -188,6 +194,7 @@ export async function indexFiles(target: IndexerTarget, paths: readonly string[]
         owed.set(id, left);
         const indexed = record(target, file);
         if (indexed === null) unreadable.push(file.path);
+        else if (indexed === 'unchanged') unchanged.push(file.path);
         else {
           let buffer = buffers.get(id);
           if (buffer === undefined) buffers.set(id, (buffer = { files: [], bytes: 0 }));
@@ -211,16 +218,26 @@ export async function indexFiles(target: IndexerTarget, paths: readonly string[]
   while (sends.size > 0) await Promise.all([...sends]);
   await Promise.all(settling);
   if (failure !== null) throw (failure as { error: unknown }).error;
-  return { touched, unreadable };
+  return { touched, unreadable, unchanged };
 }
 
 /** Records a parse result in the table and the problem map; `null` when it has no text. */
-function record(target: IndexerTarget, file: ParsedFile): IndexFile | null {
+function record(target: IndexerTarget, file: ParsedFile): IndexFile | null | 'unchanged' {
+  if (file.unchanged === true) {
+    if (file.mtimeMs !== undefined) target.table.touch(file.path, file.mtimeMs);
+    return 'unchanged';
+  }
   target.problems.delete(file.path);
   if (file.error !== undefined) target.problems.set(file.path, { ...file.error, path: file.path });
   const indexed = toIndexFile(file);
   if (indexed === null) return null;
-  target.table.set(file.path, { language: indexed.language, bytes: file.bytes, lines: countLines(indexed.content) });
+  target.table.set(file.path, {
+    language: indexed.language,
+    bytes: file.bytes,
+    lines: countLines(indexed.content),
+    ...(file.hash === undefined ? {} : { hash: file.hash }),
+    ...(file.mtimeMs === undefined ? {} : { mtimeMs: file.mtimeMs }),
+  });
   return indexed;
 }
 

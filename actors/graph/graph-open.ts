@@ -1,16 +1,15 @@
 /**
- * Building a graph from a tree: the steps of `CodeGraph.open`.
+ * Building a graph: the steps of `CodeGraph.open`.
  *
+ * Cold (no store, or its manifest unusable):
  *   scanTree (ignore files) ─▶ partitionTree (plan) ─▶ indexFiles (parse pool ─▶ partition actors)
  *     ─▶ as each partition receives its last file (while later ones are still parsed):
- *        checkpoint it (snapshot written, the supervisor's journal of upserts dropped) and
- *        ask it for its summary ─▶ ready
- *
- * The eviction matters for memory: the runtime journals every upsert (file text included) until
- * the actor's next snapshot (every {@link kCheckpointEvery} messages), so without it a share of
- * the tree's text would stay on the main thread for as long as no further update comes. It costs
- * one snapshot write and read per partition (about 0.5 s of 9 s on a 24 MB tree); a runtime call
- * that checkpoints an actor on demand would make the round trip unnecessary.
+ *        checkpoint it (snapshot written, the supervisor's journal of upserts — file texts —
+ *        dropped) and ask it for its summary ─▶ ready
+ * Warm (`persist` and a usable manifest in the store):
+ *   manifest ─▶ plan, versions, summaries, file table ─▶ workers started ─▶ ready; partitions
+ *   activate from their snapshots on first use, and the caller re-reads the files whose size or
+ *   modification time changed while no graph was running.
  *
  * @module
  */
@@ -29,76 +28,122 @@ import { NameFilter } from './partition/index.js';
 import { ParsePool } from './parse/index.js';
 import { partitionTree, scanTree, type ScanProblem, type ScannedFile } from './scan/index.js';
 import { SnapshotSession } from './snapshot-session.js';
+import { GraphStore, restoreFileTable, restoreRouter, type GraphManifest, type ManifestShape } from './store/index.js';
 
-/** Journal entries per partition before the runtime snapshots it (each upsert is one). */
-const kCheckpointEvery = 2;
+/**
+ * Journal entries per partition before the runtime snapshots it (each upsert or remove is one).
+ * A snapshot serializes the whole partition (tens of ms for a full one), so it must not follow
+ * every save: at 2, every other save paid for one (save → query 10 ms, then 70–140 ms, on the
+ * 1.5M-line corpus). The journal holds the upserted texts meanwhile; big batches are
+ * checkpointed explicitly ({@link kCheckpointAfterBytes}), and the first index checkpoints each
+ * partition as soon as it is complete.
+ */
+const kCheckpointEvery = 64;
+
+/** A batch that upserts more text than this into a partition is followed by its checkpoint. */
+export const kCheckpointAfterBytes = 1 << 20;
 
 // The kind module, next to this one in dist/: workers import it by URL.
 const partitionKindUrl = new URL('./partition/partition-kind.js', import.meta.url);
 
+/** Where the partition snapshots live: a throw-away session, or a persistent store. */
+export type GraphStorage = { readonly kind: 'session'; readonly session: SnapshotSession } | { readonly kind: 'store'; readonly store: GraphStore };
+
 /** Everything an open graph holds. */
 export interface GraphParts extends IndexerTarget {
   readonly supervisor: Supervisor;
-  readonly session: SnapshotSession;
+  readonly storage: GraphStorage;
   readonly resolver: ImportResolver;
+  /** The options that shaped the index (a store made with others is rebuilt). */
+  readonly shape: ManifestShape;
+  /** Whether the graph came from a store (its files still to be compared with the tree). */
+  readonly warm: boolean;
   readonly indexMs: number;
 }
 
 /**
- * Scans, partitions, parses and indexes a tree.
+ * Opens a graph: from its store when `persist` is on and a usable manifest is there (files are
+ * not read: the caller compares the tree with the table afterwards), else by scanning,
+ * partitioning, parsing and indexing the tree.
  * @param o - resolved options
+ * @param externalBytes - memory held for the graph outside the measured heaps (the watcher's), counted in the budget
  * @returns the running parts; on failure everything started is stopped and removed
  * @throws {TesseraError} ERR_GRAPH_SCAN_ROOT when the root cannot be scanned; the runtime's
  *   ERR_WORKER_START_FAILED when workers cannot start
  */
-export async function openGraphParts(o: ResolvedGraphOptions): Promise<GraphParts> {
+export async function openGraphParts(o: ResolvedGraphOptions, externalBytes?: () => number): Promise<GraphParts> {
   const started = performance.now();
-  const session = await SnapshotSession.create(o.snapshotDir);
+  const shape: ManifestShape = { root: o.root, partitionFiles: o.partitionFiles, partitionBytes: o.partitionBytes, maxFileBytes: o.maxFileBytes };
+  const { storage, manifest } = await openStorage(o, shape);
+  const snapshotDir = storage.kind === 'store' ? storage.store.snapshotsDir : storage.session.dir;
   let supervisor: Supervisor | undefined;
   let pool: ParsePool | undefined;
   try {
-    const problems = new Map<string, ScanProblem>();
-    const files = await scanFiles(o, problems);
-    const router = new GraphRouter(partitionTree(files, { files: o.partitionFiles, bytes: o.partitionBytes }));
+    const problems = new Map<string, ScanProblem>(manifest?.problems.map((p) => [p.path, p]));
+    const files = manifest === null ? await scanFiles(o, problems) : [];
+    const plan = manifest?.plan ?? partitionTree(files, { files: o.partitionFiles, bytes: o.partitionBytes });
+    const router = new GraphRouter(plan);
+    if (manifest !== null) restoreRouter(router, manifest);
     supervisor = await Supervisor.start({
       kinds: { partition: partitionKindUrl },
-      snapshotDir: session.dir,
+      snapshotDir,
       workers: o.workers,
-      checkpointEvery: kCheckpointEvery,
+      checkpointEvery: o.checkpointEvery ?? kCheckpointEvery,
       // Snapshots are a cache of what the tree holds: a torn one is detected (CRC) and rebuilt.
       fsync: false,
       ...(o.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: o.memoryBudgetBytes }),
+      ...(externalBytes === undefined ? {} : { externalBytes }),
     });
     pool = new ParsePool({ maxThreads: o.workers, maxFileBytes: o.maxFileBytes, withContent: true });
     const client = new PartitionClient(supervisor, router);
-    const target: IndexerTarget = { pool, root: o.root, router, client, table: new FileTable(), problems, concurrency: 2 * o.workers };
-    let parsed = 0;
-    let stored = 0;
-    const total = files.length;
-    const settled = new Set<number>();
-    const { touched } = await indexFiles(target, files.map((f) => f.path), {
-      parsed: (n) => o.onProgress({ phase: 'parse', done: (parsed += n), total }),
-      stored: (n) => o.onProgress({ phase: 'index', done: (stored += n), total }),
-      // As soon as a partition holds all its files (others are still being parsed): snapshot it
-      // so the journal of upserts (file texts) can be dropped, without stopping it (the first
-      // queries find it resident), and take its summary.
-      settled: async (id) => {
-        await supervisor!.checkpoint(router.address(id));
-        await refreshSummaries(target, [id], new Set([id]));
-        settled.add(id);
-      },
-    });
-    await Promise.all([...touched].filter((id) => !settled.has(id)).map((id) => supervisor!.checkpoint(router.address(id))));
-    await refreshSummaries(target, router.all().filter((id) => !settled.has(id)), touched);
+    const table = manifest === null ? new FileTable() : restoreFileTable(manifest.files);
+    const target: IndexerTarget = { pool, root: o.root, router, client, table, problems, concurrency: 2 * o.workers };
+    if (manifest === null) await indexTree(o, target, supervisor, files);
     // Built now rather than by the first `complete` (about 50 ms on a 1.5M-line tree).
     router.completionTable();
     const resolver = createImportResolver(await goModuleOf(o.root));
-    return { ...target, supervisor, session, resolver, indexMs: performance.now() - started };
+    return { ...target, supervisor, storage, resolver, shape, warm: manifest !== null, indexMs: performance.now() - started };
   } catch (err) {
     await Promise.allSettled([pool?.close(), supervisor?.stop()]);
-    await session.remove();
+    await (storage.kind === 'store' ? storage.store.release() : storage.session.remove());
     throw err;
   }
+}
+
+/** The persistent store when asked for and free, else a session of this process. */
+async function openStorage(o: ResolvedGraphOptions, shape: ManifestShape): Promise<{ storage: GraphStorage; manifest: GraphManifest | null }> {
+  if (o.persist) {
+    const opening = await GraphStore.open(o.snapshotDir, shape, (id) => `partition/${id}`);
+    if ('store' in opening) {
+      if (opening.discarded !== undefined) o.onNotice({ code: 'store.discarded', message: `index store discarded (${opening.discarded}): indexing afresh` });
+      return { storage: { kind: 'store', store: opening.store }, manifest: opening.manifest };
+    }
+    o.onNotice({ code: 'store.busy', message: `index store of ${o.root} is in use by process ${opening.heldBy}: this graph keeps its snapshots in a temporary session` });
+  }
+  return { storage: { kind: 'session', session: await SnapshotSession.create(o.snapshotDir) }, manifest: null };
+}
+
+/** Parses every file of a fresh scan into the partitions, checkpointing each as it completes. */
+async function indexTree(o: ResolvedGraphOptions, target: IndexerTarget, supervisor: Supervisor, files: readonly ScannedFile[]): Promise<void> {
+  const { router } = target;
+  let parsed = 0;
+  let stored = 0;
+  const total = files.length;
+  const settled = new Set<number>();
+  const { touched } = await indexFiles(target, files.map((f) => f.path), {
+    parsed: (n) => o.onProgress({ phase: 'parse', done: (parsed += n), total }),
+    stored: (n) => o.onProgress({ phase: 'index', done: (stored += n), total }),
+    // As soon as a partition holds all its files (others are still being parsed): snapshot it
+    // so the journal of upserts (file texts) can be dropped, without stopping it (the first
+    // queries find it resident), and take its summary.
+    settled: async (id) => {
+      await supervisor.checkpoint(router.address(id));
+      await refreshSummaries(target, [id], new Set([id]));
+      settled.add(id);
+    },
+  });
+  await Promise.all([...touched].filter((id) => !settled.has(id)).map((id) => supervisor.checkpoint(router.address(id))));
+  await refreshSummaries(target, router.all().filter((id) => !settled.has(id)), touched);
 }
 
 /**
@@ -119,7 +164,13 @@ export async function refreshSummaries(target: IndexerTarget, ids: readonly numb
   );
 }
 
-async function scanFiles(o: ResolvedGraphOptions, problems: Map<string, ScanProblem>): Promise<ScannedFile[]> {
+/**
+ * Scans the tree (stat only; files are read later, by the parse threads).
+ * @param o - root, limits and the progress callback
+ * @param problems - receives what the scan skipped with a reason
+ * @returns every file to index
+ */
+export async function scanFiles(o: Pick<ResolvedGraphOptions, 'root' | 'maxFileBytes' | 'onProgress'>, problems: Map<string, ScanProblem>): Promise<ScannedFile[]> {
   const scan = scanTree(o.root, { maxFileBytes: o.maxFileBytes });
   const files: ScannedFile[] = [];
   for await (const file of scan) {

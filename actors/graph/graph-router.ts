@@ -15,31 +15,68 @@
 
 import { CompletionTable, type PartitionCounts } from './completion-table.js';
 import { NameFilter, type NameFilterData } from './partition/index.js';
-import { partitionOf, type PartitionPlan } from './scan/index.js';
+import { mergePlan, nextPartitionId, partitionOf, planIds, splitPlan, type PartitionPlan } from './scan/index.js';
 
-/** Routes queries over a fixed partition plan. */
+/** Routes queries over a partition plan (edited when partitions split or merge). */
 export class GraphRouter {
-  readonly #plan: PartitionPlan;
-  /** `null` until the partition's summary arrives: ask it for everything. */
-  readonly #filters: (NameFilter | null)[];
-  readonly #versions: number[];
-  /** `null` until the partition's summary (with counts) arrives. */
-  readonly #counts: (PartitionCounts | null)[];
+  #plan: PartitionPlan;
+  /** Partition ids in path order. */
+  #ids: number[];
+  /** By id; `null` until the partition's summary arrives: ask it for everything. */
+  readonly #filters: (NameFilter | null)[] = [];
+  readonly #versions: number[] = [];
+  /** By id; `null` until the partition's summary (with counts) arrives. */
+  readonly #counts: (PartitionCounts | null)[] = [];
+  /** Ids of merged partitions (never reused). */
+  readonly #retired = new Set<number>();
   #table: CompletionTable | null = null;
   #countBytes = 0;
   #stamp = 0;
 
-  /** @param plan - from `partitionTree`; its ranges never change afterwards */
+  /** @param plan - from `partitionTree` (or a stored one) */
   constructor(plan: PartitionPlan) {
     this.#plan = plan;
-    this.#filters = plan.partitions.map(() => null);
-    this.#versions = plan.partitions.map(() => 0);
-    this.#counts = plan.partitions.map(() => null);
+    this.#ids = planIds(plan);
+    for (const id of this.#ids) this.#add(id);
+  }
+
+  /** The partition plan (plain data). */
+  get plan(): PartitionPlan {
+    return this.#plan;
+  }
+
+  /** A partition's name filter and counts as data (`null` where unknown), for a manifest. */
+  summaryOf(id: number): { filter: NameFilterData | null; counts: PartitionCounts | null } {
+    return { filter: this.#filters[id]?.toData() ?? null, counts: this.#counts[id] ?? null };
   }
 
   /** Number of partitions. */
   get count(): number {
-    return this.#plan.partitions.length;
+    return this.#ids.length;
+  }
+
+  /**
+   * Splits partition `id` at path key `at` into a new partition (see `splitPlan`).
+   * @returns the new partition's id; its summary is unknown until set
+   */
+  split(id: number, at: string): number {
+    const newId = nextPartitionId(this.#plan, this.#retired);
+    this.#replacePlan(splitPlan(this.#plan, id, at, newId));
+    this.#add(newId);
+    return newId;
+  }
+
+  /**
+   * Removes partition `id`: its range joins the partition before it (see `mergePlan`).
+   * @returns the id of the partition that takes the range
+   */
+  merge(id: number): number {
+    const { plan, into } = mergePlan(this.#plan, id);
+    this.#replacePlan(plan);
+    this.#retired.add(id);
+    this.setSummary(id, null, null);
+    this.#filters[id] = null;
+    return into;
   }
 
   /** Changes on every version or filter change (never repeats). */
@@ -59,16 +96,15 @@ export class GraphRouter {
 
   /** Every partition id, in path order. */
   all(): number[] {
-    return this.#plan.partitions.map((p) => p.id);
+    return [...this.#ids];
   }
 
   /** Partitions, in path order, whose names may include `name`. */
   mayHold(name: string): number[] {
-    const out: number[] = [];
-    this.#filters.forEach((f, id) => {
-      if (f === null || f.mayContain(name)) out.push(id);
+    return this.#ids.filter((id) => {
+      const f = this.#filters[id]!;
+      return f === null || f.mayContain(name);
     });
-    return out;
   }
 
   /** The index version last seen from a partition. */
@@ -104,9 +140,37 @@ export class GraphRouter {
   /** The graph's names with their counts, or `null` while a partition's counts are unknown. */
   completionTable(): CompletionTable | null {
     if (this.#table !== null) return this.#table;
-    if (this.#counts.some((c) => c === null)) return null;
-    this.#table = CompletionTable.build(this.#counts as PartitionCounts[]);
+    const counts: PartitionCounts[] = [];
+    for (const id of this.#ids) {
+      const c = this.#counts[id];
+      if (c === null || c === undefined) return null;
+      counts.push(c);
+    }
+    this.#table = CompletionTable.build(counts, this.#ids);
     return this.#table;
+  }
+
+  /** Ids of partitions merged away, ascending. */
+  retired(): number[] {
+    return [...this.#retired].sort((a, b) => a - b);
+  }
+
+  /** Records ids merged away before (a stored graph's), so they are not reused. */
+  retire(ids: readonly number[]): void {
+    for (const id of ids) this.#retired.add(id);
+  }
+
+  #add(id: number): void {
+    this.#filters[id] = null;
+    this.#versions[id] = 0;
+    this.#counts[id] = null;
+  }
+
+  #replacePlan(plan: PartitionPlan): void {
+    this.#plan = plan;
+    this.#ids = planIds(plan);
+    this.#table = null;
+    this.#stamp++;
   }
 
   /** Bytes held by the name filters and the name counts (rough, for the counts). */

@@ -1,6 +1,7 @@
 import type { LatencyRecorder } from '../../runtime/index.js';
 import type { GraphParts } from './graph-open.js';
 import type { QueryCache } from './query-cache.js';
+import type { TreeWatcherStats } from './watch/index.js';
 
 /** Latency of one query operation, through `CodeGraph` (cache hits included). */
 export interface OpLatency {
@@ -26,7 +27,18 @@ export interface GraphStats {
   queries: Record<string, OpLatency>;
   /** Heap use of the partition workers against the budget, and the routing filters' size. */
   memory: { usedBytes: number; budgetBytes: number; filterBytes: number };
+  /** `warm`: loaded from the store (files changed meanwhile re-read); `cold`: indexed afresh. */
+  start: 'cold' | 'warm';
+  /** The persistent store's directory, or `null` when snapshots live in a temporary session. */
+  store: string | null;
+  /** Batches of changes applied since open (saves, catch-ups, rescans, calls). */
+  updates: number;
+  /** The watcher's counters, or `null` when the graph does not watch the tree. */
+  watch: TreeWatcherStats | null;
 }
+
+/** The part of {@link GraphStats} that {@link buildGraphStats} assembles. */
+export type CoreGraphStats = Omit<GraphStats, 'start' | 'store' | 'updates' | 'watch'>;
 
 /**
  * Assembles the stats of an open graph.
@@ -35,7 +47,7 @@ export interface GraphStats {
  * @param latency - recorders by operation
  * @returns a plain snapshot of the numbers
  */
-export function buildGraphStats(parts: GraphParts, cache: QueryCache<unknown>, latency: ReadonlyMap<string, LatencyRecorder>): GraphStats {
+export function buildGraphStats(parts: GraphParts, cache: QueryCache<unknown>, latency: ReadonlyMap<string, LatencyRecorder>): CoreGraphStats {
   const sup = parts.supervisor.stats();
   const total = parts.router.count;
   const resident = Math.min(total, sup.actors.active + sup.actors.activating);

@@ -137,6 +137,16 @@ export class DaemonClient {
     await this.request('subscribe', { topics });
   }
 
+  /** Stops events of `topics`; resolves with the topics still subscribed. */
+  async unsubscribe(topics: readonly string[]): Promise<string[]> {
+    return ((await this.request('unsubscribe', { topics })) as { topics: string[] }).topics;
+  }
+
+  /** Resolves once every file change the daemon's watcher has seen is applied. */
+  async sync(timeoutMs?: number): Promise<{ tookMs: number }> {
+    return (await this.request('sync', {}, timeoutMs)) as { tookMs: number };
+  }
+
   /** Adds an event listener; @returns the function that removes it */
   onEvent(listener: DaemonEventListener): () => void {
     this.#listeners.add(listener);

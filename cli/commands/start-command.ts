@@ -17,7 +17,7 @@ import { detachedChildArgs, parseStartOptions, type StartOptions } from './start
 export const startCommand: Command = {
   name: 'start',
   summary: 'start the daemon for a tree (foreground, or --detach)',
-  help: `Usage: tessera start [ROOT] [--workers N] [--memory-budget MB] [--no-watch]
+  help: `Usage: tessera start [ROOT] [--workers N] [--memory-budget MB] [--no-watch] [--no-persist]
                      [--socket PATH] [--tcp PORT] [--detach] [--json] [--log-level LEVEL]
 
 Starts the daemon for ROOT (default: the working directory). It listens at once on a Unix
@@ -29,7 +29,10 @@ says where that one is; the files of a daemon that was killed are replaced.
 Options:
   --workers N          worker threads (default: one per core)
   --memory-budget MB   memory the graph may use before it evicts partitions
-  --no-watch           do not watch the tree for changes
+  --no-watch           do not watch the tree for changes (saved files are then not re-indexed)
+  --no-persist         do not keep the index between runs (by default it is kept in the
+                       per-user cache, $XDG_CACHE_HOME/tessera or $TMPDIR/tessera-USER, and
+                       the next start loads it and re-reads only the files changed meanwhile)
   --socket PATH        listen on PATH instead of the default socket (PATH.pid and PATH.log,
                        with .sock dropped, hold the pid file and the log)
   --tcp PORT           also listen on 127.0.0.1:PORT (0: any free port); any local user can
@@ -50,6 +53,7 @@ Exit codes: 0 ready (--detach) or stopped gracefully, 2 usage, 4 failed to start
     workers: { type: 'string' },
     'memory-budget': { type: 'string' },
     'no-watch': { type: 'boolean' },
+    'no-persist': { type: 'boolean' },
     socket: { type: 'string' },
     tcp: { type: 'string' },
     detach: { type: 'boolean' },
@@ -82,6 +86,7 @@ async function runInForeground(options: StartOptions, root: string, io: CliIo): 
       paths,
       open: codeGraphOpener(io.env.TESSERA_GRAPH_MODULE),
       watch: options.watch,
+      persist: options.persist,
       logger: createDaemonLogger(paths.log, options.logLevel),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.memoryBudgetMb === undefined ? {} : { memoryBudgetBytes: options.memoryBudgetMb * 1024 * 1024 }),

@@ -8,6 +8,7 @@ export interface StartOptions {
   readonly workers: number | undefined;
   readonly memoryBudgetMb: number | undefined;
   readonly watch: boolean;
+  readonly persist: boolean;
   readonly socket: string | undefined;
   readonly tcpPort: number | undefined;
   readonly detach: boolean;
@@ -28,6 +29,7 @@ export function parseStartOptions(args: ParsedArgs): StartOptions {
     workers: intOption('start', args, 'workers', 256),
     memoryBudgetMb: intOption('start', args, 'memory-budget', 1 << 20),
     watch: args.values['no-watch'] !== true,
+    persist: args.values['no-persist'] !== true,
     socket: stringOption(args, 'socket'),
     tcpPort: intOption('start', args, 'tcp', 65535, 0),
     detach: args.values.detach === true,
@@ -47,6 +49,7 @@ export function detachedChildArgs(o: StartOptions, root: string): string[] {
   if (o.workers !== undefined) out.push('--workers', String(o.workers));
   if (o.memoryBudgetMb !== undefined) out.push('--memory-budget', String(o.memoryBudgetMb));
   if (!o.watch) out.push('--no-watch');
+  if (!o.persist) out.push('--no-persist');
   if (o.socket !== undefined) out.push('--socket', o.socket);
   if (o.tcpPort !== undefined) out.push('--tcp', String(o.tcpPort));
   return out;

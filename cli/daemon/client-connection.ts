@@ -91,6 +91,16 @@ export class ClientConnection implements RequestOrigin {
     for (const topic of topics) this.#topics.add(topic);
   }
 
+  /** Removes topics (unknown ones are ignored). */
+  unsubscribe(topics: readonly string[]): void {
+    for (const topic of topics) this.#topics.delete(topic);
+  }
+
+  /** The topics subscribed now, sorted. */
+  topics(): string[] {
+    return [...this.#topics].sort();
+  }
+
   /** True when the connection subscribed to `topic`. */
   wants(topic: string): boolean {
     return this.#topics.has(topic);

@@ -23,6 +23,8 @@ export interface DaemonStats {
   readonly index: IndexProgress & { readonly tookMs: number | null };
   /** Whether the daemon was asked to watch the tree for changes. */
   readonly watch: boolean;
+  /** Whether the index is kept in the per-user cache between runs. */
+  readonly persist: boolean;
   readonly connections: number;
   readonly requests: { readonly total: number; readonly errors: number; readonly inFlight: number };
   /** Per operation: query ops and request kinds. */

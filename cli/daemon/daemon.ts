@@ -23,6 +23,8 @@ export interface DaemonOptions {
   readonly memoryBudgetBytes?: number;
   /** Watch the tree for changes (default true). */
   readonly watch?: boolean;
+  /** Keep the index in the per-user cache, so the next start is warm (default true). */
+  readonly persist?: boolean;
   /** Also listen on 127.0.0.1 at this port (0: any free port). */
   readonly tcpPort?: number;
   readonly limits?: Partial<ConnectionLimits>;
@@ -121,7 +123,7 @@ export class Daemon implements DaemonHost {
   }
 
   get topics(): readonly string[] {
-    return ['daemon', ...(this.#service?.topics ?? ['runtime'])];
+    return ['daemon', ...(this.#service?.topics ?? ['runtime', 'graph'])];
   }
 
   /** The TCP port, when listening on one. */
@@ -145,6 +147,7 @@ export class Daemon implements DaemonHost {
       heapUsedBytes: memory.heapUsed,
       index: { ...this.#progress, tookMs: this.#indexTookMs },
       watch: this.#o.watch ?? true,
+      persist: this.#o.persist ?? true,
       connections: this.#server.connections,
       requests: { ...this.#ops.totals, inFlight: this.#server.inFlight },
       ops: this.#ops.figures(),
@@ -184,7 +187,12 @@ export class Daemon implements DaemonHost {
       service = await this.#o.open({
         root: this.#o.root,
         watch: this.#o.watch ?? true,
+        persist: this.#o.persist ?? true,
         onProgress: (p) => this.#onProgress(p),
+        onNotice: (n) => {
+          this.#log.warn({ code: n.code }, n.message);
+          this.#publish('graph', { type: 'notice', ...n });
+        },
         ...(this.#o.workers === undefined ? {} : { workers: this.#o.workers }),
         ...(this.#o.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: this.#o.memoryBudgetBytes }),
       });

@@ -21,6 +21,9 @@ export interface DaemonHost {
 /** The connection a request came on, as far as the handler is concerned. */
 export interface RequestOrigin {
   subscribe(topics: readonly string[]): void;
+  unsubscribe(topics: readonly string[]): void;
+  /** The topics subscribed now. */
+  topics(): string[];
 }
 
 /**
@@ -83,6 +86,12 @@ export class RequestHandler {
       case 'subscribe':
         this.#subscribe(request.topics, origin);
         return { k: 'result', id: request.id, value: { topics: request.topics } };
+      case 'unsubscribe':
+        origin.unsubscribe(request.topics);
+        return { k: 'result', id: request.id, value: { topics: origin.topics() } };
+      case 'sync':
+        await this.#service().sync();
+        return { k: 'result', id: request.id, value: { tookMs: Math.round((this.#clock.now() - start) * 1000) / 1000 } };
       case 'shutdown':
         host.shutdown('shutdown request');
         return { k: 'result', id: request.id, value: { stopping: true } };

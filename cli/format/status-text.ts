@@ -20,6 +20,7 @@ export function statusText(s: DaemonStats): string {
     lines.push(row('workers', `${g.workers.total} (${g.workers.ready} ready), restarts ${g.restarts}`));
     lines.push(row('partitions', `${g.partitions.resident} resident, ${g.partitions.evicted} evicted` + (g.files === null ? '' : `; ${g.files} files`)));
     lines.push(row('cache', g.cacheHitRate === null ? 'hit rate -' : `hit rate ${percent(g.cacheHitRate)}`));
+    lines.push(row('live', liveText(g.live)));
   }
   if (s.index.tookMs !== null) lines.push(row('index', `first index in ${formatDuration(s.index.tookMs)}${s.watch ? '' : ' (--no-watch)'}`));
   lines.push(row('requests', `${s.requests.total} (${plural(s.requests.errors, 'error')}), ${s.requests.inFlight} in flight, ${plural(s.connections, 'connection')}`));
@@ -29,6 +30,13 @@ export function statusText(s: DaemonStats): string {
     for (const [op, f] of ops) lines.push(`  ${op.padEnd(12)}${String(f.count).padStart(9)}${formatMs(f.p50Ms).padStart(12)}${formatMs(f.p99Ms).padStart(12)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+function liveText(l: NonNullable<DaemonStats['graph']>['live']): string {
+  const start = l.start === null ? '' : `${l.start} start`;
+  const watching = l.watchedDirs === null ? 'not watching' : `watching ${l.watchedDirs} ${l.watchedDirs === 1 ? 'directory' : 'directories'}` + (l.rescans ? `, ${plural(l.rescans, 'rescan')}` : '');
+  const updates = l.updates === null ? '' : plural(l.updates, 'update');
+  return [start, watching, updates].filter((x) => x !== '').join(', ');
 }
 
 function row(label: string, value: string): string {

@@ -9,7 +9,7 @@ export type ReplCommand =
   | { readonly type: 'empty' }
   | { readonly type: 'help' }
   | { readonly type: 'query'; readonly op: QueryOp; readonly args: Record<string, unknown> }
-  | { readonly type: 'stats' | 'partitions' | 'workers' | 'watch' | 'unwatch' }
+  | { readonly type: 'stats' | 'partitions' | 'workers' | 'watch' | 'unwatch' | 'sync' }
   | { readonly type: 'evict'; readonly target: string }
   | { readonly type: 'budget'; readonly mb: number }
   | { readonly type: 'send'; readonly actor: string; readonly msg: unknown };
@@ -37,6 +37,7 @@ export const kReplCommands: readonly { readonly name: string; readonly usage: st
   { name: 'budget', usage: 'budget MB', summary: 'change the memory budget; evictions follow at once if it is exceeded' },
   { name: 'watch', usage: 'watch', summary: 'print live events until Ctrl-C or unwatch' },
   { name: 'unwatch', usage: 'unwatch', summary: 'stop printing events' },
+  { name: 'sync', usage: 'sync', summary: 'wait until every file change seen so far is indexed' },
   { name: 'send', usage: 'send KIND ID JSON', summary: 'deliver JSON to actor KIND/ID and print its reply' },
   { name: '.help', usage: '.help', summary: 'this list' },
 ];
@@ -60,6 +61,7 @@ export function parseReplLine(line: string): ReplCommand {
     case 'workers':
     case 'watch':
     case 'unwatch':
+    case 'sync':
       if (rest.length > 0) throw new ReplUsageError(`${name} takes no argument: got "${rest[0]}"`);
       return { type: name };
     case 'evict':

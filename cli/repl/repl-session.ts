@@ -31,7 +31,6 @@ export interface ReplSessionOptions {
 export class ReplSession {
   readonly #o: ReplSessionOptions;
   #watching: (() => void) | undefined;
-  #subscribed = false;
   #failures = 0;
 
   constructor(options: ReplSessionOptions) {
@@ -66,6 +65,8 @@ export class ReplSession {
     const stop = this.#watching;
     this.#watching = undefined;
     stop?.();
+    // Nothing waits for the answer: a daemon gone meanwhile sends no events either.
+    if (stop !== undefined) this.#o.client.unsubscribe(kWatchTopics).catch(() => {});
     return stop !== undefined;
   }
 
@@ -99,6 +100,9 @@ export class ReplSession {
       case 'unwatch':
         if (!this.unwatch()) out.write('not watching\n');
         return undefined;
+      case 'sync':
+        out.write(`in sync after ${formatMs((await client.sync()).tookMs)}\n`);
+        return 'sync';
       case 'send':
         out.write(JSON.stringify(await client.send(command.actor, command.msg)) + '\n');
         return `send ${command.actor}`;
@@ -129,14 +133,13 @@ export class ReplSession {
     const { client, out, style } = this.#o;
     if (this.#watching !== undefined) return;
     this.#watching = client.onEvent((topic, data) => out.write(`${style.dim(`[${topic}]`)} ${JSON.stringify(data)}\n`));
-    // The protocol has no unsubscribe: subscribe once, and stop printing on unwatch.
-    if (!this.#subscribed) {
-      await client.subscribe(['daemon', 'runtime']);
-      this.#subscribed = true;
-    }
-    out.write(style.dim('watching daemon and runtime events; Ctrl-C or unwatch stops') + '\n');
+    await client.subscribe(kWatchTopics);
+    out.write(style.dim('watching daemon, runtime and graph events (files re-indexed, evictions); Ctrl-C or unwatch stops') + '\n');
   }
 }
+
+/** The topics `watch` prints. */
+const kWatchTopics = ['daemon', 'runtime', 'graph'];
 
 function errorText(err: unknown): string {
   const wire = toWireError(err, false);

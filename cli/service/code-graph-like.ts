@@ -61,6 +61,10 @@ export interface CodeGraphLike {
   map(options: { tokens?: number }): Promise<GraphAnswerLike>;
   /** The graph's own figures; the adapter reads `files`, `partitions` and `cache` when present. */
   stats(): unknown;
+  /** Resolves once every change seen is applied (absent: the graph does not watch, nothing to wait for). */
+  sync?(): Promise<void>;
+  /** Graph events (files re-indexed, partitions rebuilt), republished on the `graph` topic. */
+  on?(listener: (event: { readonly type: string }) => void): () => void;
   readonly supervisor: GraphSupervisorLike;
   close(): Promise<void>;
 }
@@ -70,7 +74,10 @@ export interface CodeGraphOpenOptionsLike {
   root: string;
   workers?: number;
   memoryBudgetBytes?: number;
+  watch?: boolean;
+  persist?: boolean;
   onProgress?: (progress: { phase: string; done: number; total: number }) => void;
+  onNotice?: (notice: { readonly code: string; readonly message: string }) => void;
 }
 
 /** A module exporting a `CodeGraph` class (actors/index.ts, or a stub in tests). */

@@ -1,5 +1,6 @@
 import type { CodeGraphLike, GraphAnswerLike, GraphSearchOptionsLike } from './code-graph-like.js';
 import { normalizeHit } from './normalize-hit.js';
+import { plainGraphEvent } from './plain-graph-event.js';
 import { plainRuntimeEvent } from './plain-runtime-event.js';
 import type { QueryAnswer, QueryRequest, QueryService, ServiceEventListener, ServiceStats } from './query-service.js';
 
@@ -9,7 +10,7 @@ import type { QueryAnswer, QueryRequest, QueryService, ServiceEventListener, Ser
  * method takes none (outline, imports, importers, map), and republishes the runtime's events on the `runtime` topic.
  */
 export class CodeGraphService implements QueryService {
-  readonly topics: readonly string[] = ['runtime'];
+  readonly topics: readonly string[] = ['runtime', 'graph'];
   readonly #graph: CodeGraphLike;
   readonly #root: string;
 
@@ -46,6 +47,10 @@ export class CodeGraphService implements QueryService {
     return { evicted };
   }
 
+  async sync(): Promise<void> {
+    await this.#graph.sync?.();
+  }
+
   async setBudget(bytes: number): Promise<{ budgetBytes: number }> {
     await this.#graph.supervisor.setMemoryBudget(bytes);
     return { budgetBytes: bytes };
@@ -65,11 +70,22 @@ export class CodeGraphService implements QueryService {
       restarts: s.restarts,
       cacheHitRate: numberOr(own.cacheHitRate, hitRate(asRecord(own.cache))),
       files: numberOr(own.files, null),
+      live: {
+        start: own.start === 'warm' || own.start === 'cold' ? own.start : null,
+        updates: numberOr(own.updates, null),
+        watchedDirs: numberOr(asRecord(own.watch).dirs, null),
+        rescans: numberOr(asRecord(own.watch).rescans, null),
+      },
     };
   }
 
   on(listener: ServiceEventListener): () => void {
-    return this.#graph.supervisor.on((event) => listener('runtime', plainRuntimeEvent(event)));
+    const offRuntime = this.#graph.supervisor.on((event) => listener('runtime', plainRuntimeEvent(event)));
+    const offGraph = this.#graph.on?.((event) => listener('graph', plainGraphEvent(event))) ?? (() => {});
+    return () => {
+      offRuntime();
+      offGraph();
+    };
   }
 
   close(): Promise<void> {

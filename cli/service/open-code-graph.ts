@@ -20,7 +20,8 @@ export function codeGraphOpener(moduleUrl?: string): OpenQueryService {
     if (typeof mod.CodeGraph?.open !== 'function') {
       throw new TypeError(`Cannot open a code graph: module "${moduleUrl}" exports no CodeGraph class with an open() method`);
     }
-    const open: CodeGraphOpenOptionsLike = { root: options.root, onProgress: options.onProgress };
+    const open: CodeGraphOpenOptionsLike = { root: options.root, onProgress: options.onProgress, watch: options.watch, persist: options.persist };
+    if (options.onNotice !== undefined) open.onNotice = options.onNotice;
     if (options.workers !== undefined) open.workers = options.workers;
     if (options.memoryBudgetBytes !== undefined) open.memoryBudgetBytes = options.memoryBudgetBytes;
     const graph = await mod.CodeGraph.open(open);

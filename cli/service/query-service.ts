@@ -66,6 +66,8 @@ export interface ServiceStats {
   readonly cacheHitRate: number | null;
   /** Indexed files, or null when unknown. */
   readonly files: number | null;
+  /** Live updates: how the graph started, batches of changes applied, directories watched (null: not watching). */
+  readonly live: { readonly start: 'cold' | 'warm' | null; readonly updates: number | null; readonly watchedDirs: number | null; readonly rescans: number | null };
 }
 
 /** An event a service publishes on one of its topics (e.g. `runtime`). */
@@ -91,6 +93,8 @@ export interface QueryService {
   send(actor: string, msg: unknown): Promise<unknown>;
   /** Passivates an actor, or every partition (`all`); resolves with the addresses asked. */
   evict(target: string): Promise<{ evicted: string[] }>;
+  /** Resolves once every file change seen so far is applied. */
+  sync(): Promise<void>;
   /** Changes the memory budget (bytes) and evicts down to it. */
   setBudget(bytes: number): Promise<{ budgetBytes: number }>;
   /** The current figures for status and metrics. */
@@ -107,5 +111,9 @@ export type OpenQueryService = (options: {
   readonly workers?: number;
   readonly memoryBudgetBytes?: number;
   readonly watch: boolean;
+  /** Keep the index in the per-user cache between runs (warm starts). */
+  readonly persist: boolean;
   readonly onProgress: (progress: IndexProgress) => void;
+  /** What deserves a log line (a store discarded, a watcher rescan). */
+  readonly onNotice?: (notice: { readonly code: string; readonly message: string }) => void;
 }) => Promise<QueryService>;

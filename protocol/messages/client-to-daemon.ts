@@ -14,6 +14,10 @@ export const clientToDaemon = defineDirection('ClientToDaemon', {
   stats: { id: 'uint' },
   /** Starts `event` messages for `topics`. */
   subscribe: { id: 'uint', topics: 'string[]' },
+  /** Stops `event` messages for `topics`. */
+  unsubscribe: { id: 'uint', topics: 'string[]' },
+  /** Answers once every file change seen so far is applied (queries then see it). */
+  sync: { id: 'uint' },
   /** Delivers `msg` to `actor` and answers with its reply. */
   send: { id: 'uint', actor: 'string', msg: 'any' },
   /** Passivates one actor (`kind/key`) to its snapshot, or every partition with `all`. */

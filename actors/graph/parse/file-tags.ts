@@ -87,6 +87,12 @@ export interface FileTags {
    * index sees exactly the bytes the parser saw. Absent when the file could not be read.
    */
   content?: string;
+  /** Hash of the bytes read (see `contentHash`), when the file could be read as text. */
+  hash?: string;
+  /** Modification time of the file when it was read. */
+  mtimeMs?: number;
+  /** The file still had the hash the caller knew: not parsed, tags and content left empty. */
+  unchanged?: true;
   /**
    * Set when the file was not (fully) parsed. `ERR_GRAPH_SYNTAX_ERROR` keeps every tag that
    * could be extracted; the other codes come with empty tags.

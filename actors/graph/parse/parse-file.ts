@@ -12,6 +12,8 @@ export interface ParseFileOptions {
   timeoutMs?: number;
   /** Also return the file's text as `content` (default false). */
   withContent?: boolean;
+  /** The content hash last indexed: when the file still has it, it is not parsed (`unchanged`). */
+  knownHash?: string | undefined;
 }
 
 /** Default size limit: 1 MiB. */
@@ -30,7 +32,11 @@ export async function parseFile(root: string, path: string, options: ParseFileOp
   if ('problem' in read) {
     return { path, language: detectLanguage(path), bytes: read.bytes, defs: [], refs: [], imports: [], error: read.problem };
   }
+  const { hash, mtimeMs } = read;
+  if (options.knownHash === hash) return { path, language: detectLanguage(path), bytes: read.bytes, defs: [], refs: [], imports: [], hash, mtimeMs, unchanged: true };
   const tags = await parseSource(path, read.text, { bytes: read.bytes, timeoutMs: options.timeoutMs ?? kDefaultParseTimeoutMs });
   if (options.withContent === true) tags.content = read.text;
+  tags.hash = hash;
+  tags.mtimeMs = mtimeMs;
   return tags;
 }

@@ -80,10 +80,13 @@ export class ParsePool {
    * @param root - directory the paths are relative to
    * @param paths - files to parse, reported back as given
    * @param signal - aborts the task if it has not finished
+   * @param known - per path, the content hash last indexed: a file that still has it comes back
+   *   `unchanged`, not parsed
    * @returns one result per path, in order
    */
-  parseBatch(root: string, paths: readonly string[], signal?: AbortSignal): Promise<FileTags[]> {
+  parseBatch(root: string, paths: readonly string[], signal?: AbortSignal, known?: readonly (string | undefined)[]): Promise<FileTags[]> {
     const task: ParseBatchTask = { root, paths: [...paths], maxFileBytes: this.#maxFileBytes, timeoutMs: this.#timeoutMs, withContent: this.#withContent };
+    if (known !== undefined) task.known = known.map((h) => h ?? null);
     return this.#pool.run(task, signal === undefined ? {} : { signal });
   }
 

@@ -16,6 +16,8 @@ export interface ParseBatchTask {
   timeoutMs: number;
   /** Return each file's text as `content` too. */
   withContent?: boolean;
+  /** Per path, the content hash last indexed (a file that still has it is not parsed). */
+  known?: (string | null)[];
 }
 
 /**
@@ -25,8 +27,9 @@ export interface ParseBatchTask {
  */
 export default async function parseBatch(task: ParseBatchTask): Promise<FileTags[]> {
   const out: FileTags[] = [];
-  for (const path of task.paths) {
-    out.push(await parseFile(task.root, path, { maxFileBytes: task.maxFileBytes, timeoutMs: task.timeoutMs, withContent: task.withContent === true }));
+  for (const [i, path] of task.paths.entries()) {
+    const knownHash = task.known?.[i] ?? undefined;
+    out.push(await parseFile(task.root, path, { maxFileBytes: task.maxFileBytes, timeoutMs: task.timeoutMs, withContent: task.withContent === true, knownHash }));
   }
   return out;
 }

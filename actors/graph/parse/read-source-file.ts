@@ -1,10 +1,20 @@
+import { hash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { nulOffset } from './looks-binary.js';
 import type { GraphProblem } from './file-tags.js';
 import { graphProblem } from './graph-problem.js';
 
-/** A file read as text, or the reason it was not. */
-export type SourceRead = { text: string; bytes: number } | { problem: GraphProblem; bytes: number };
+/** A file read as text (with its content hash and modification time), or the reason it was not. */
+export type SourceRead = { text: string; bytes: number; hash: string; mtimeMs: number } | { problem: GraphProblem; bytes: number };
+
+/**
+ * The content hash of a file's bytes: SHA-1 from Node's one-shot `crypto.hash` (native, no
+ * dependency, faster than reading the file), as 27 base64url characters. It only decides whether
+ * a saved file changed, so collisions need not be adversarially hard, just vanishingly rare.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  return hash('sha1', bytes, 'base64url');
+}
 
 const decoder = new TextDecoder('utf-8');
 
@@ -36,7 +46,7 @@ export function readSourceFile(file: string, shown: string, maxBytes: number): S
     }
     const nul = nulOffset(buf);
     if (nul >= 0) return { problem: graphProblem('ERR_GRAPH_FILE_BINARY', { path: shown, offset: nul }), bytes: buf.length };
-    return { text: decoder.decode(buf), bytes: buf.length };
+    return { text: decoder.decode(buf), bytes: buf.length, hash: contentHash(buf), mtimeMs: st.mtimeMs };
   } catch (err) {
     return { problem: unreadable(shown, err), bytes: 0 };
   } finally {

@@ -4,3 +4,4 @@ export { IgnoreRules, isIgnored, type IgnoreVerdict } from './ignore-rules.js';
 export { compileIgnorePattern, type IgnorePattern } from './ignore-pattern.js';
 export { partitionTree, type PartitionTarget, type PartitionInfo, type PartitionPlan } from './partition-tree.js';
 export { partitionOf } from './partition-of.js';
+export { mergePlan, nextPartitionId, planIds, splitPlan } from './plan-edit.js';

@@ -33,6 +33,11 @@ export interface PartitionPlan {
   partitions: PartitionInfo[];
   /** `starts[i]` is `partitions[i].start`, sorted ascending. */
   starts: string[];
+  /**
+   * `ids[i]` is `partitions[i].id` once partitions were split or merged (ids are never reused,
+   * so a new partition's id is past every other); absent while `ids[i]` is `i`.
+   */
+  ids?: number[];
 }
 
 interface DirNode {

@@ -13,6 +13,7 @@ describe('parseStartOptions()', () => {
       workers: 3,
       memoryBudgetMb: 512,
       watch: false,
+      persist: true,
       socket: '/tmp/t.sock',
       tcpPort: 0,
       detach: true,

@@ -19,7 +19,11 @@ function setup(phase: DaemonPhase, service: QueryService | undefined) {
     shutdown: (reason) => shutdowns.push(reason),
   };
   const subscribed: string[] = [];
-  const origin = { subscribe: (topics: readonly string[]) => subscribed.push(...topics) };
+  const origin = {
+    subscribe: (topics: readonly string[]) => subscribed.push(...topics),
+    unsubscribe: (topics: readonly string[]) => topics.forEach((t) => subscribed.includes(t) && subscribed.splice(subscribed.indexOf(t), 1)),
+    topics: () => [...subscribed],
+  };
   return { handler: new RequestHandler(host, ops, new SimulatedClock()), ops, shutdowns, subscribed, origin };
 }
 

@@ -25,6 +25,14 @@ function fakeClient() {
       asked.push({ subscribe: topics });
       return Promise.resolve();
     },
+    unsubscribe: (topics: string[]) => {
+      asked.push({ unsubscribe: topics });
+      return Promise.resolve([]);
+    },
+    sync: () => {
+      asked.push({ sync: true });
+      return Promise.resolve({ tookMs: 1.5 });
+    },
     onEvent: (listener: DaemonEventListener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -80,16 +88,26 @@ describe('ReplSession', () => {
     assert.equal(out(), 'partitions 3 resident, 1 evicted, 9 files; memory used 1.0 KiB of 2.0 KiB, pressure normal\nworkers 2 (2 ready), restarts 1\n{"actor":"partition/1","msg":{"a":1}}\n');
   });
 
-  it('watch prints events until unwatch, subscribing once', async () => {
+  it('watch prints events until unwatch, which unsubscribes', async () => {
     const { s, fake, out } = session();
     await s.run('watch');
     fake.emit('runtime', { type: 'actor.activated' });
+    fake.emit('graph', { type: 'files.changed', cause: 'watch' });
     await s.run('unwatch');
     fake.emit('runtime', { type: 'ignored' });
     await s.run('watch');
-    assert.equal(fake.asked.length, 1);
+    const topics = ['daemon', 'runtime', 'graph'];
+    assert.deepEqual(fake.asked, [{ subscribe: topics }, { unsubscribe: topics }, { subscribe: topics }]);
     assert.match(out(), /\[runtime\] \{"type":"actor.activated"\}\n/);
+    assert.match(out(), /\[graph\] \{"type":"files.changed","cause":"watch"\}\n/);
     assert.doesNotMatch(out(), /ignored/);
     assert.equal(s.watching, true);
+  });
+
+  it('sync waits for the daemon to apply the changes it has seen', async () => {
+    const { s, fake, out } = session();
+    await s.run('sync');
+    assert.deepEqual(fake.asked, [{ sync: true }]);
+    assert.equal(out(), 'in sync after 1.50 ms\n');
   });
 });

@@ -91,6 +91,7 @@ describe('CodeGraphService', () => {
       restarts: 2,
       cacheHitRate: 0.9,
       files: 12,
+      live: { start: null, updates: null, watchedDirs: null, rescans: null },
     });
     const bare = new CodeGraphService(fakeGraph('no stats').graph, '/root').stats();
     assert.deepEqual([bare.partitions, bare.cacheHitRate, bare.files], [{ resident: 5, evicted: 6 }, null, null]);

@@ -69,6 +69,8 @@ const samples: { direction: Direction<MessageSchemas>; messages: { readonly k: s
       { k: 'send', id: 5, actor: 'indexer/main', msg: ['rescan'] },
       { k: 'evict', id: 8, actor: 'partition/3' },
       { k: 'budget', id: 9, bytes: 67108864 },
+      { k: 'unsubscribe', id: 10, topics: ['graph'] },
+      { k: 'sync', id: 11 },
       { k: 'shutdown', id: 6 },
     ],
   },

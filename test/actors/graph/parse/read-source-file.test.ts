@@ -1,18 +1,31 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { readSourceFile } from '../../../../actors/graph/parse/index.js';
+import { contentHash, readSourceFile } from '../../../../actors/graph/parse/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-read-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readSourceFile()', () => {
-  it('reads a text file as UTF-8 and counts its bytes', () => {
+  it('reads a text file as UTF-8 and counts its bytes, with its content hash and modification time', () => {
     writeFileSync(join(dir, 'a.txt'), 'héllo');
 
-    assert.deepEqual(readSourceFile(join(dir, 'a.txt'), 'a.txt', 100), { text: 'héllo', bytes: 6 });
+    const read = readSourceFile(join(dir, 'a.txt'), 'a.txt', 100);
+
+    assert.deepEqual(read, { text: 'héllo', bytes: 6, hash: contentHash(Buffer.from('héllo')), mtimeMs: statSync(join(dir, 'a.txt')).mtimeMs });
+  });
+
+  it('gives equal bytes equal hashes and different bytes different ones', () => {
+    writeFileSync(join(dir, 'b.txt'), 'héllo');
+    writeFileSync(join(dir, 'c.txt'), 'hello');
+
+    const hashOf = (name: string): string => (readSourceFile(join(dir, name), name, 100) as { hash: string }).hash;
+
+    assert.equal(hashOf('b.txt'), hashOf('a.txt'));
+    assert.notEqual(hashOf('c.txt'), hashOf('a.txt'));
+    assert.match(hashOf('a.txt'), /^[\w-]{27}$/);
   });
 
   it('reports a file over the limit with ERR_GRAPH_FILE_TOO_LARGE', () => {
