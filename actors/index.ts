@@ -10,7 +10,7 @@ export { defaultSnapshotDir, type CodeGraphOptions, type GraphNotice, type Graph
 export type { ChangeOutcome, FileChanges } from './graph/graph-changes.js';
 export type { ChangeCause, GraphEvent, GraphEventListener } from './graph/graph-events.js';
 export type { SearchOptions } from './graph/graph-search.js';
-export type { GraphStats, OpLatency } from './graph/graph-stats.js';
+export type { GraphStats, OpLatency, PartitionRow } from './graph/graph-stats.js';
 export type { QueryResult, QueryRow } from './graph/query-result.js';
 export type { ScanProblem } from './graph/scan/index.js';
 export { partitionKind } from './graph/partition/index.js';

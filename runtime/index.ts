@@ -18,7 +18,7 @@ export { SnapshotStore, type SnapshotStoreOptions } from './snapshot/snapshot-st
 export { Supervisor } from './supervisor/supervisor.js';
 export type { SupervisorOptions } from './supervisor/supervisor-options.js';
 export type { AskOptions } from './supervisor/supervisor-core.js';
-export type { SupervisorStats, WorkerStats } from './supervisor/supervisor-stats.js';
+export type { ActorStats, SupervisorStats, WorkerStats } from './supervisor/supervisor-stats.js';
 export type { RuntimeEvent, RuntimeEventListener } from './supervisor/runtime-events.js';
 export { supervisorMachine, type SupervisorEvent, type SupervisorContext } from './supervisor/supervisor-machine.js';
 export { UpdateLog, type JournalEntry } from './supervisor/update-log.js';

@@ -26,7 +26,7 @@ import { GraphImports } from './graph-imports.js';
 import { kDefaultMapTokens, repoMap } from './graph-map.js';
 import { openGraphParts, type GraphParts } from './graph-open.js';
 import { searchAll, searchQuery, type SearchOptions } from './graph-search.js';
-import { buildGraphStats, type GraphStats } from './graph-stats.js';
+import { buildGraphStats, partitionRows, type GraphStats, type PartitionRow } from './graph-stats.js';
 import { completions, kDefaultCompletions, kDefaultHitLimit, symbolHits } from './graph-symbol-queries.js';
 import { QueryCache, type CacheBasis } from './query-cache.js';
 import type { Answer, QueryContext } from './query-context.js';
@@ -203,6 +203,11 @@ export class CodeGraph {
       updates: this.#updates,
       watch: this.#live?.stats() ?? null,
     };
+  }
+
+  /** The partitions in path order: range start, files, version, resident or evicted, worker, size. */
+  partitions(): PartitionRow[] {
+    return partitionRows(this.#parts);
   }
 
   /** Paths skipped or indexed with a problem (too large, binary, unreadable, syntax errors), by path. */

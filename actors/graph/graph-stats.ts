@@ -69,6 +69,48 @@ export function buildGraphStats(parts: GraphParts, cache: QueryCache<unknown>, l
   };
 }
 
+/** One partition in `CodeGraph.partitions()`. */
+export interface PartitionRow {
+  id: number;
+  address: string;
+  /** First path of its range ('' for the first partition). */
+  start: string;
+  files: number;
+  /** Bytes of source it indexes. */
+  bytes: number;
+  version: number;
+  /** `resident` (active in a worker), `activating`, or `evicted` (on disk, or never activated). */
+  state: 'resident' | 'activating' | 'evicted';
+  worker: number | null;
+  /** The index's estimated size in its worker (0 when evicted). */
+  indexBytes: number;
+}
+
+/**
+ * Lists the partitions in path order with their files, versions and where they live.
+ * @param parts - the graph's parts
+ * @returns one row per partition
+ */
+export function partitionRows(parts: GraphParts): PartitionRow[] {
+  const { router } = parts;
+  const sizes = new Map<number, { files: number; bytes: number }>();
+  for (const [path, entry] of parts.table.entries()) {
+    const id = router.owner(path);
+    const s = sizes.get(id) ?? { files: 0, bytes: 0 };
+    s.files++;
+    s.bytes += entry.bytes;
+    sizes.set(id, s);
+  }
+  const actors = new Map(parts.supervisor.actors().map((a) => [a.address, a]));
+  const starts = router.plan.starts;
+  return router.all().map((id, i) => {
+    const address = router.address(id);
+    const actor = actors.get(address);
+    const state = actor?.state === 'active' ? 'resident' : actor?.state === 'activating' ? 'activating' : 'evicted';
+    return { id, address, start: starts[i]!, files: sizes.get(id)?.files ?? 0, bytes: sizes.get(id)?.bytes ?? 0, version: router.version(id), state, worker: actor?.worker ?? null, indexBytes: actor?.bytes ?? 0 };
+  });
+}
+
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }

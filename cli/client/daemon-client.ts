@@ -142,6 +142,11 @@ export class DaemonClient {
     return ((await this.request('unsubscribe', { topics })) as { topics: string[] }).topics;
   }
 
+  /** The daemon's partitions (path order) or workers, one plain row each. */
+  async list(what: 'partitions' | 'workers', timeoutMs?: number): Promise<Record<string, unknown>[]> {
+    return ((await this.request('list', { what }, timeoutMs)) as Record<string, Record<string, unknown>[]>)[what]!;
+  }
+
   /** Resolves once every file change the daemon's watcher has seen is applied. */
   async sync(timeoutMs?: number): Promise<{ tookMs: number }> {
     return (await this.request('sync', {}, timeoutMs)) as { tookMs: number };

@@ -89,6 +89,12 @@ export class RequestHandler {
       case 'unsubscribe':
         origin.unsubscribe(request.topics);
         return { k: 'result', id: request.id, value: { topics: origin.topics() } };
+      case 'list': {
+        if (request.what !== 'partitions' && request.what !== 'workers') {
+          throw tesseraError('ERR_DAEMON_BAD_ARGS', { op: 'list', field: 'what', expected: '"partitions" or "workers"', got: JSON.stringify(request.what) });
+        }
+        return { k: 'result', id: request.id, value: { [request.what]: this.#service().list(request.what) } };
+      }
       case 'sync':
         await this.#service().sync();
         return { k: 'result', id: request.id, value: { tookMs: Math.round((this.#clock.now() - start) * 1000) / 1000 } };

@@ -4,6 +4,7 @@ import type { DaemonClient } from '../client/daemon-client.js';
 import type { TextOut } from '../commands/cli-io.js';
 import { rootRelativeFile } from '../commands/query-command-line.js';
 import { statusText } from '../format/status-text.js';
+import { partitionsTable, workersTable } from '../format/list-text.js';
 import { formatBytes, formatMs } from '../format/units.js';
 import { kReplCommands, parseReplLine, type ReplCommand } from './repl-line.js';
 import type { ReplStyle } from './repl-style.js';
@@ -119,14 +120,15 @@ export class ReplSession {
     return `${n} result${n === 1 ? '' : 's'}${answer.truncated ? ' (truncated)' : ''}`;
   }
 
-  /** `partitions` and `workers`: the counts `stats` has (the daemon reports no per-item list). */
+  /** `partitions` and `workers`: the counts `stats` has, then one row per partition or worker. */
   async #graphFigures(what: 'partitions' | 'workers'): Promise<string> {
     const s = await this.#o.client.stats();
     const g = s.graph;
     if (g === null) return `the graph is not ready yet (${s.index.phase} ${s.index.done}/${s.index.total})\n`;
-    if (what === 'workers') return `workers ${g.workers.total} (${g.workers.ready} ready), restarts ${g.restarts}\n`;
+    const rows = await this.#o.client.list(what);
+    if (what === 'workers') return `workers ${g.workers.total} (${g.workers.ready} ready), restarts ${g.restarts}\n${workersTable(rows)}`;
     const files = g.files === null ? '' : `, ${g.files} files`;
-    return `partitions ${g.partitions.resident} resident, ${g.partitions.evicted} evicted${files}; memory used ${formatBytes(g.memory.usedBytes)} of ${formatBytes(g.memory.budgetBytes)}, pressure ${g.memory.pressure}\n`;
+    return `partitions ${g.partitions.resident} resident, ${g.partitions.evicted} evicted${files}; memory used ${formatBytes(g.memory.usedBytes)} of ${formatBytes(g.memory.budgetBytes)}, pressure ${g.memory.pressure}\n${partitionsTable(rows)}`;
   }
 
   async #watch(): Promise<void> {

@@ -61,6 +61,8 @@ export interface CodeGraphLike {
   map(options: { tokens?: number }): Promise<GraphAnswerLike>;
   /** The graph's own figures; the adapter reads `files`, `partitions` and `cache` when present. */
   stats(): unknown;
+  /** The partitions in path order (absent: the graph lists none). */
+  partitions?(): readonly object[];
   /** Resolves once every change seen is applied (absent: the graph does not watch, nothing to wait for). */
   sync?(): Promise<void>;
   /** Graph events (files re-indexed, partitions rebuilt), republished on the `graph` topic. */

@@ -47,6 +47,11 @@ export class CodeGraphService implements QueryService {
     return { evicted };
   }
 
+  list(what: 'partitions' | 'workers'): readonly Record<string, unknown>[] {
+    if (what === 'workers') return this.#graph.supervisor.stats().workers.map((w) => ({ ...w }));
+    return (this.#graph.partitions?.() ?? []).map((p) => ({ ...p }));
+  }
+
   async sync(): Promise<void> {
     await this.#graph.sync?.();
   }

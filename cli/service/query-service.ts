@@ -95,6 +95,8 @@ export interface QueryService {
   evict(target: string): Promise<{ evicted: string[] }>;
   /** Resolves once every file change seen so far is applied. */
   sync(): Promise<void>;
+  /** Per-partition or per-worker rows (plain data). */
+  list(what: 'partitions' | 'workers'): readonly Record<string, unknown>[];
   /** Changes the memory budget (bytes) and evicts down to it. */
   setBudget(bytes: number): Promise<{ budgetBytes: number }>;
   /** The current figures for status and metrics. */

@@ -1,8 +1,8 @@
 /**
  * Commands of the `daemon` scenario: queries over the daemon's socket (one at a time, and
  * pipelined in the scheduler's order), a client that disconnects mid-request, evictions and
- * budget changes through the socket, and a daemon restart. File changes are not part of it yet
- * (TODO: they wait for the daemon's file watching).
+ * budget changes through the socket, and a daemon restart. File changes are in
+ * daemon-file-commands.ts.
  *
  * @module
  */
@@ -10,6 +10,7 @@
 import type fc from 'fast-check';
 import { connect } from 'node:net';
 import { DaemonClient } from '../client/daemon-client.js';
+import type { ChangeWaiter } from './daemon-file-commands.js';
 import type { DaemonProcess } from './daemon-process.js';
 import { checkQuery, describeQuery, type GraphQuery, type QueryTarget } from './graph-commands.js';
 import type { GraphModel } from './graph-model.js';
@@ -19,6 +20,10 @@ import { within } from './within.js';
 export interface DaemonReal {
   daemon: DaemonProcess;
   client: DaemonClient;
+  /** The tree the daemon serves. */
+  readonly root: string;
+  /** Waits for the daemon's `files.changed` events (re-attached to each new client). */
+  readonly changes: ChangeWaiter;
   /** Starts the daemon again (same root, same files). */
   readonly restart: () => Promise<DaemonProcess>;
   readonly commandMs: number;
@@ -34,7 +39,7 @@ export function clientTarget(client: DaemonClient): QueryTarget {
 }
 
 /** Base: every command is always allowed and bounded in time. */
-abstract class DaemonCommand implements fc.AsyncCommand<GraphModel, DaemonReal> {
+export abstract class DaemonCommand implements fc.AsyncCommand<GraphModel, DaemonReal> {
   check(): boolean {
     return true;
   }
@@ -130,6 +135,7 @@ export class RestartDaemon extends DaemonCommand {
     await r.client.close();
     r.daemon = await r.restart();
     r.client = await DaemonClient.connect({ socketPath: r.daemon.socket });
+    await r.changes.attach(r.client);
   }
   toString(): string {
     return 'restart the daemon';

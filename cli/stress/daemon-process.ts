@@ -32,7 +32,7 @@ export async function startDaemon(root: string, dir: string, workers: number, ms
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: dir, XDG_CACHE_HOME: join(dir, 'cache') };
   delete env['TESSERA_DAEMON_CHILD'];
   delete env['TESSERA_GRAPH_MODULE'];
-  const args = [kMain, 'start', root, '--json', '--workers', String(workers), '--socket', socket, '--no-watch', '--log-level', 'warn'];
+  const args = [kMain, 'start', root, '--json', '--workers', String(workers), '--socket', socket, '--log-level', 'warn'];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -4,8 +4,10 @@
  * or pipelined; another client hangs up mid-request; partitions are evicted and the budget
  * changed through the socket; the daemon is shut down and started again.
  *
- * Invariant: every answer equals what the files say, across disconnects and restarts. File
- * changes are not exercised yet (TODO: they come with the daemon's file watching).
+ * Files are saved and deleted on disk while the daemon runs (its watcher must see them) and while
+ * it is stopped (its warm start must catch up).
+ *
+ * Invariant: every answer equals what the files say, across saves, disconnects and restarts.
  *
  * @module
  */
@@ -15,6 +17,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DaemonClient } from '../client/daemon-client.js';
 import { DisconnectMidRequest, RestartDaemon, SocketBudget, SocketEvictAll, SocketQueries, clientTarget, type DaemonReal } from './daemon-commands.js';
+import { ChangeWaiter, EditWhileStopped, RemoveFile, SaveFile } from './daemon-file-commands.js';
 import { startDaemon, stopDaemon } from './daemon-process.js';
 import { checkQuery, type GraphQuery } from './graph-commands.js';
 import { GraphModel, graphSource, type GeneratedSource } from './graph-model.js';
@@ -33,6 +36,13 @@ const kTree: readonly [string, GeneratedSource][] = [
   ['test/a.ts', { fns: [{ name: 'qux', callee: 'foo' }, { name: 'foo', callee: 'foo' }], word: null }],
 ];
 
+const name = fc.constantFrom(...kNames);
+const path = fc.tuple(fc.constantFrom('', 'src/', 'src/lib/', 'test/'), fc.constantFrom('a', 'b'), fc.constantFrom('.ts', '.js', '.py')).map(([d, s, e]) => d + s + e);
+const source: fc.Arbitrary<GeneratedSource> = fc.record({
+  fns: fc.array(fc.record({ name, callee: name }), { maxLength: 3 }),
+  word: fc.option(fc.constantFrom('alpha', 'beta', 'foo'), { nil: null }),
+});
+
 const query: fc.Arbitrary<GraphQuery> = fc.oneof(
   fc.record({ op: fc.constantFrom('def' as const, 'refs' as const), arg: fc.constantFrom(...kNames) }),
   fc.record({ op: fc.constant('search' as const), arg: fc.constantFrom('alpha', 'beta', 'foo', 'Baz') }),
@@ -47,6 +57,10 @@ function commands(): fc.Arbitrary<fc.AsyncCommand<GraphModel, DaemonReal>>[] {
     fc.constant(new SocketEvictAll()),
     fc.constantFrom(64, 1024 * 1024).map((kib) => new SocketBudget(kib)),
     fc.constant(new RestartDaemon()),
+    fc.tuple(path, source).map(([p, s]) => new SaveFile(p, s)),
+    fc.tuple(path, source).map(([p, s]) => new SaveFile(p, s)),
+    fc.nat(7).map((i) => new RemoveFile(i)),
+    fc.tuple(path, source).map(([p, s]) => new EditWhileStopped(p, s)),
   ];
 }
 
@@ -63,7 +77,9 @@ async function start(setup: StressSetup): Promise<StressRun<GraphModel, DaemonRe
   const restart = () => startDaemon(root, setup.dir, setup.workers, startMs);
   const daemon = await restart();
   const client = await DaemonClient.connect({ socketPath: daemon.socket });
-  const real: DaemonReal = { daemon, client, restart, commandMs: startMs, scheduler: kNoScheduler };
+  const changes = new ChangeWaiter();
+  await changes.attach(client);
+  const real: DaemonReal = { daemon, client, root, changes, restart, commandMs: startMs, scheduler: kNoScheduler };
   return {
     model,
     real,

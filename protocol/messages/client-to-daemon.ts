@@ -18,6 +18,8 @@ export const clientToDaemon = defineDirection('ClientToDaemon', {
   unsubscribe: { id: 'uint', topics: 'string[]' },
   /** Answers once every file change seen so far is applied (queries then see it). */
   sync: { id: 'uint' },
+  /** Lists `partitions` (range, files, version, resident or evicted, worker) or `workers`. */
+  list: { id: 'uint', what: 'string' },
   /** Delivers `msg` to `actor` and answers with its reply. */
   send: { id: 'uint', actor: 'string', msg: 'any' },
   /** Passivates one actor (`kind/key`) to its snapshot, or every partition with `all`. */

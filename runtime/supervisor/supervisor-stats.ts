@@ -33,6 +33,27 @@ export interface SupervisorStats {
   askLatencyMs: { p50: number; p99: number; count: number };
 }
 
+/** One actor in `Supervisor.actors()`. */
+export interface ActorStats {
+  address: string;
+  state: string;
+  /** The worker slot it lives on, or `null` when passivated. */
+  worker: number | null;
+  /** Estimated bytes, as its worker last reported (0 when passivated or unknown). */
+  bytes: number;
+  /** Milliseconds since it was last placed or messaged. */
+  idleMs: number;
+}
+
+/** Lists every actor the supervisor routes, by address. */
+export function buildActorList(core: SupervisorCore, now: number): ActorStats[] {
+  const out: ActorStats[] = [];
+  for (const r of core.routes.entries()) {
+    out.push({ address: r.address, state: r.state, worker: r.workerId, bytes: r.state === 'passivated' ? 0 : core.sizes.get(r.address), idleMs: Math.max(0, now - r.lastUsedAt) });
+  }
+  return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
 /** @internal Inputs of {@link buildStats}. */
 export interface StatsInput {
   options: ResolvedSupervisorOptions;

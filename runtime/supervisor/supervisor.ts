@@ -12,7 +12,7 @@ import { SupervisorCore, type AskOptions } from './supervisor-core.js';
 import { supervisorMachine } from './supervisor-machine.js';
 import { resolveSupervisorOptions, type ResolvedSupervisorOptions, type SupervisorOptions } from './supervisor-options.js';
 import { WorkerPool } from './worker-pool.js';
-import { buildStats, type SupervisorStats } from './supervisor-stats.js';
+import { buildActorList, buildStats, type ActorStats, type SupervisorStats } from './supervisor-stats.js';
 
 const kAdmissionRounds = 3;
 
@@ -177,6 +177,11 @@ export class Supervisor {
   }
 
   /** Everything an operator wants to see. */
+  /** Every actor routed so far: its state, worker, estimated size and idle time, by address. */
+  actors(): ActorStats[] {
+    return buildActorList(this.#core, this.#o.clock.now());
+  }
+
   stats(): SupervisorStats {
     return buildStats({
       options: this.#o,

@@ -71,6 +71,10 @@ describe('daemon live updates and warm restart (real processes)', { timeout: 90_
       assert.deepEqual(places(await client.query('def', { name: 'bazRenamed' })), ['src/util.ts:1']);
       const stats = await client.stats();
       assert.equal(stats.graph?.live.start, 'warm');
+      const partitions = await client.list('partitions');
+      assert.equal(partitions.length, (stats.graph?.partitions.resident ?? 0) + (stats.graph?.partitions.evicted ?? 0));
+      assert.equal(partitions.reduce((n, p) => n + (p.files as number), 0), stats.graph?.files);
+      assert.deepEqual((await client.list('workers')).map((w) => w.slot), [0]);
       assert.ok((stats.graph?.live.watchedDirs ?? 0) >= 1);
     } finally {
       await client.close();

@@ -46,6 +46,10 @@ describe('partitions that drift from their target size', () => {
       const splits = events.flatMap((e) => (e.type === 'partitions.rebalanced' ? e.split : []));
       assert.ok(splits.length >= 1, JSON.stringify(events.map((e) => e.type)));
       assert.ok(graph.stats().partitions.total > before);
+      const rows = graph.partitions();
+      assert.equal(rows.length, graph.stats().partitions.total);
+      assert.equal(rows.reduce((n, r) => n + r.files, 0), graph.stats().files);
+      assert.ok(rows.some((r) => r.id === splits[0]!.to && r.files === splits[0]!.files), JSON.stringify(rows));
       const names = files.map((f) => `fn_${f.replace(/\W/g, '_')}`);
       const fresh = await CodeGraph.open({ ...options, persist: false, snapshotDir: join(dir, 'fresh') });
       try {

@@ -51,6 +51,20 @@ describe('RequestHandler', () => {
     assert.equal(refused.k === 'error' && refused.error.code, 'ERR_DAEMON_STOPPING');
   });
 
+  it('lists partitions or workers, refuses any other list, unsubscribes and syncs', async () => {
+    const service = new FakeQueryService();
+    const { handler, origin, subscribed } = setup('ready', service);
+    assert.deepEqual(await handler.handle({ k: 'list', id: 1, what: 'workers' }, origin), { k: 'result', id: 1, value: { workers: service.list('workers') } });
+    assert.deepEqual(await handler.handle({ k: 'list', id: 2, what: 'partitions' }, origin), { k: 'result', id: 2, value: { partitions: service.list('partitions') } });
+    const bad = await handler.handle({ k: 'list', id: 3, what: 'actors' }, origin);
+    assert.equal(bad.k === 'error' && bad.error.code, 'ERR_DAEMON_BAD_ARGS');
+    await handler.handle({ k: 'subscribe', id: 4, topics: ['runtime', 'daemon'] }, origin);
+    assert.deepEqual(await handler.handle({ k: 'unsubscribe', id: 5, topics: ['runtime'] }, origin), { k: 'result', id: 5, value: { topics: ['daemon'] } });
+    assert.deepEqual(subscribed, ['daemon']);
+    assert.deepEqual(await handler.handle({ k: 'sync', id: 6 }, origin), { k: 'result', id: 6, value: { tookMs: 0 } });
+    assert.equal(service.syncs, 1);
+  });
+
   it('turns a thrown error into an error reply without a stack', async () => {
     const { handler, origin, ops } = setup('ready', new FakeQueryService());
     const reply = await handler.handle({ k: 'query', id: 5, op: 'def', args: { name: 'explode' } }, origin);

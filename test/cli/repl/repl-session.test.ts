@@ -29,6 +29,15 @@ function fakeClient() {
       asked.push({ unsubscribe: topics });
       return Promise.resolve([]);
     },
+    list: (what: string) =>
+      Promise.resolve(
+        what === 'workers'
+          ? [{ slot: 0, status: 'ready', actors: 2, heapUsedBytes: 2048, inFlight: 0 }]
+          : [
+              { id: 0, address: 'partition/0', start: '', files: 5, bytes: 1024, version: 3, state: 'resident', worker: 0, indexBytes: 4096 },
+              { id: 2, address: 'partition/2', start: 'src/', files: 4, bytes: 512, version: 1, state: 'evicted', worker: null, indexBytes: 0 },
+            ],
+      ),
     sync: () => {
       asked.push({ sync: true });
       return Promise.resolve({ tookMs: 1.5 });
@@ -85,7 +94,20 @@ describe('ReplSession', () => {
     await s.run('partitions');
     await s.run('workers');
     await s.run('send partition 1 {"a":1}');
-    assert.equal(out(), 'partitions 3 resident, 1 evicted, 9 files; memory used 1.0 KiB of 2.0 KiB, pressure normal\nworkers 2 (2 ready), restarts 1\n{"actor":"partition/1","msg":{"a":1}}\n');
+    assert.equal(
+      out(),
+      [
+        'partitions 3 resident, 1 evicted, 9 files; memory used 1.0 KiB of 2.0 KiB, pressure normal',
+        '  id  state     worker  files  source   index    version  from',
+        '  0   resident  0       5      1.0 KiB  4.0 KiB  3        (start)',
+        '  2   evicted   -       4      512 B    -        1        src/',
+        'workers 2 (2 ready), restarts 1',
+        '  slot  status  actors  heap     in flight',
+        '  0     ready   2       2.0 KiB  0',
+        '{"actor":"partition/1","msg":{"a":1}}',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('watch prints events until unwatch, which unsubscribes', async () => {

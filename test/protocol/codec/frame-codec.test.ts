@@ -71,6 +71,7 @@ const samples: { direction: Direction<MessageSchemas>; messages: { readonly k: s
       { k: 'budget', id: 9, bytes: 67108864 },
       { k: 'unsubscribe', id: 10, topics: ['graph'] },
       { k: 'sync', id: 11 },
+      { k: 'list', id: 12, what: 'partitions' },
       { k: 'shutdown', id: 6 },
     ],
   },
