@@ -35,6 +35,9 @@ import type { ScanProblem } from './scan/index.js';
 import { captureManifest } from './store/index.js';
 import type { WatchBatch } from './watch/index.js';
 
+/** Quiet time before idle work runs (see `#whenIdle`). */
+const kIdleMs = 1000;
+
 /** A live, partitioned code graph of one repository. */
 export class CodeGraph {
   readonly #parts: GraphParts;
@@ -48,6 +51,11 @@ export class CodeGraph {
   #writes: Promise<unknown> = Promise.resolve();
   #updates = 0;
   #closed = false;
+  /** When the last query or write started (performance.now()). */
+  #lastActivity = performance.now();
+  #idleTimer: NodeJS.Timeout | undefined;
+  /** Work that waits for a quiet moment, by name (a name queued twice runs once). */
+  readonly #idleWork = new Map<string, () => unknown>();
 
   private constructor(parts: GraphParts, o: ResolvedGraphOptions) {
     this.#parts = parts;
@@ -103,6 +111,10 @@ export class CodeGraph {
     const graph = new CodeGraph(parts, o);
     // A warm start compares the tree with the stored table first; held watch batches follow.
     if (parts.warm) void graph.#background(() => graph.#write(() => graph.#catchUp('restart')));
+    // Once the first index (or the catch-up) is in and the graph is quiet: one full collection
+    // in every thread, so the garbage of indexing is returned before the graph sits idle (this
+    // repository, 2 workers: the workers' heaps went from 64 to 35 MB, RSS from 251 to 222 MB).
+    graph.#whenIdle('collect', () => graph.#write(() => graph.#parts.supervisor.maintain({ collect: true })));
     if (live !== null) {
       graph.#live = live;
       void graph.#background(() => live.attach((batch) => graph.#applyBatch(batch)));
@@ -223,6 +235,7 @@ export class CodeGraph {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    clearTimeout(this.#idleTimer);
     this.#unsubscribe();
     await this.#live?.close();
     // Let queued changes finish; their failures already went to their callers.
@@ -249,10 +262,33 @@ export class CodeGraph {
     }
   }
 
+  /**
+   * Runs `work` once nothing has been asked or written for {@link kIdleMs}, so its pause stays
+   * off the queries (a full collection, rebuilding the completion table).
+   */
+  #whenIdle(name: string, work: () => unknown): void {
+    this.#idleWork.set(name, work);
+    if (this.#idleTimer !== undefined) return;
+    const check = (): void => {
+      this.#idleTimer = undefined;
+      if (this.#closed) return;
+      const quiet = performance.now() - this.#lastActivity;
+      if (quiet < kIdleMs) {
+        this.#idleTimer = setTimeout(check, kIdleMs - quiet).unref();
+        return;
+      }
+      const due = [...this.#idleWork.values()];
+      this.#idleWork.clear();
+      for (const w of due) void this.#background(() => Promise.resolve().then(w));
+    };
+    this.#idleTimer = setTimeout(check, kIdleMs).unref();
+  }
+
   /** Times a query and answers it from the cache when a current answer is there. */
   async #query(op: string, args: object, compute: () => Promise<Answer>): Promise<QueryResult> {
     this.#checkOpen();
     const started = performance.now();
+    this.#lastActivity = started;
     const key = QueryCache.key(op, args);
     let answer = this.#cache.get(key);
     if (answer === undefined) {
@@ -269,6 +305,7 @@ export class CodeGraph {
   }
 
   #write<T>(work: () => Promise<T>): Promise<T> {
+    this.#lastActivity = performance.now();
     const run = this.#writes.then(work, work);
     // The chain only orders the writes: each failure goes to the caller of that write.
     this.#writes = run.then(
@@ -298,6 +335,8 @@ export class CodeGraph {
     if (outcome.indexed.length + outcome.removed.length > 0 || cause !== 'watch') {
       this.#events.emit({ type: 'files.changed', cause, ...outcome, took_ms: performance.now() - started });
     }
+    // def and refs route exactly through the completion table once it is built again.
+    this.#whenIdle('table', () => this.#ctx.router.completionTable());
     if (outcome.created + outcome.removed.length > 0) {
       started = performance.now();
       const touched = new Set(outcome.partitions.map((p) => p.id));

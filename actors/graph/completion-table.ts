@@ -53,6 +53,12 @@ export class CompletionTable {
   readonly #refs: Float64Array;
   readonly #firstDef: Int32Array;
   readonly #firstRef: Int32Array;
+  /** Partitions (path order) with definitions of name `i`: `#defIds[#defAt[i] .. #defAt[i + 1])`. */
+  readonly #defAt: Int32Array;
+  readonly #defIds: Int32Array;
+  /** Partitions (path order) with references to name `i`, the same way. */
+  readonly #refAt: Int32Array;
+  readonly #refIds: Int32Array;
   /** Rough bytes held (strings and arrays). */
   readonly bytes: number;
   /**
@@ -61,16 +67,46 @@ export class CompletionTable {
    */
   readonly #locations = new Map<string, CachedLocation>();
 
-  private constructor(names: string[], folded: string[], defs: Float64Array, refs: Float64Array, firstDef: Int32Array, firstRef: Int32Array) {
+  private constructor(names: string[], folded: string[], counts: { defs: Float64Array; refs: Float64Array; firstDef: Int32Array; firstRef: Int32Array }, lists: { defAt: Int32Array; defIds: Int32Array; refAt: Int32Array; refIds: Int32Array }) {
     this.#names = names;
     this.#folded = folded;
-    this.#defs = defs;
-    this.#refs = refs;
-    this.#firstDef = firstDef;
-    this.#firstRef = firstRef;
+    this.#defs = counts.defs;
+    this.#refs = counts.refs;
+    this.#firstDef = counts.firstDef;
+    this.#firstRef = counts.firstRef;
+    this.#defAt = lists.defAt;
+    this.#defIds = lists.defIds;
+    this.#refAt = lists.refAt;
+    this.#refIds = lists.refIds;
     let chars = 0;
     for (const n of names) chars += n.length;
-    this.bytes = 2 * chars + names.length * (2 * 16 + 2 * 8 + 2 * 4 + 2 * 8);
+    this.bytes = 2 * chars + names.length * (2 * 16 + 2 * 8 + 2 * 4 + 2 * 8 + 2 * 4) + 4 * (lists.defIds.length + lists.refIds.length);
+  }
+
+  /**
+   * The partitions, in path order, that define (`def`) or reference (`refs`) exactly `name`:
+   * exact routing, where the name filters only rule partitions out (and count a partition that
+   * merely references a name as one that may define it).
+   */
+  partitionsWith(name: string, op: 'def' | 'refs'): number[] {
+    const i = this.#indexOf(name);
+    if (i < 0) return [];
+    const [at, ids] = op === 'def' ? [this.#defAt, this.#defIds] : [this.#refAt, this.#refIds];
+    return Array.from(ids.subarray(at[i], at[i + 1]));
+  }
+
+  #indexOf(name: string): number {
+    const f = name.toLowerCase();
+    const folded = this.#folded;
+    let lo = 0;
+    let hi = folded.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (folded[mid]! >= f) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let i = lo; i < folded.length && folded[i] === f; i++) if (this.#names[i] === name) return i;
+    return -1;
   }
 
   /**
@@ -85,6 +121,8 @@ export class CompletionTable {
     const refs: number[] = [];
     const firstDef: number[] = [];
     const firstRef: number[] = [];
+    const defLists: number[][] = [];
+    const refLists: number[][] = [];
     parts.forEach((p, index) => {
       const id = ids?.[index] ?? index;
       for (let i = 0; i < p.names.length; i++) {
@@ -101,7 +139,11 @@ export class CompletionTable {
           refs.push(0);
           firstDef.push(-1);
           firstRef.push(-1);
+          defLists.push([]);
+          refLists.push([]);
         }
+        if (d > 0) defLists[k]!.push(id);
+        if (r > 0) refLists[k]!.push(id);
         defs[k]! += d;
         refs[k]! += r;
         if (d > 0 && firstDef[k]! < 0) firstDef[k] = id;
@@ -114,10 +156,13 @@ export class CompletionTable {
     return new CompletionTable(
       order.map((i) => names[i]!),
       order.map((i) => folded[i]!),
-      Float64Array.from(order, (i) => defs[i]!),
-      Float64Array.from(order, (i) => refs[i]!),
-      Int32Array.from(order, (i) => firstDef[i]!),
-      Int32Array.from(order, (i) => firstRef[i]!),
+      {
+        defs: Float64Array.from(order, (i) => defs[i]!),
+        refs: Float64Array.from(order, (i) => refs[i]!),
+        firstDef: Int32Array.from(order, (i) => firstDef[i]!),
+        firstRef: Int32Array.from(order, (i) => firstRef[i]!),
+      },
+      { ...csr(order, defLists, 'def'), ...csr(order, refLists, 'ref') },
     );
   }
 
@@ -177,6 +222,20 @@ export class CompletionTable {
     }));
     return { top, truncated: matched > limit };
   }
+}
+
+/** Per-name lists of partition ids, in table order, as offsets and one flat array. */
+function csr<K extends 'def' | 'ref'>(order: readonly number[], lists: readonly number[][], key: K): Record<`${K}At` | `${K}Ids`, Int32Array> {
+  const at = new Int32Array(order.length + 1);
+  let n = 0;
+  order.forEach((i, k) => {
+    at[k] = n;
+    n += lists[i]!.length;
+  });
+  at[order.length] = n;
+  const ids = new Int32Array(n);
+  order.forEach((i, k) => ids.set(lists[i]!, at[k]));
+  return { [`${key}At`]: at, [`${key}Ids`]: ids } as Record<`${K}At` | `${K}Ids`, Int32Array>;
 }
 
 function compare(a: { exact: boolean; count: number; len: number }, b: { exact: boolean; count: number; len: number }): number {

@@ -137,6 +137,11 @@ export class GraphRouter {
     this.#stamp++;
   }
 
+  /** The completion table if it is built and current, without building it. */
+  builtCompletionTable(): CompletionTable | null {
+    return this.#table;
+  }
+
   /** The graph's names with their counts, or `null` while a partition's counts are unknown. */
   completionTable(): CompletionTable | null {
     if (this.#table !== null) return this.#table;

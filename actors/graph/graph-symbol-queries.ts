@@ -1,8 +1,9 @@
 /**
  * `def NAME`, `refs NAME` and `complete PREFIX` over the partitions.
  *
- * def/refs ask only the partitions whose name filter may hold the name, in path order, with
- * early termination: each ask is sized by what the answered prefix already holds (answers are
+ * def/refs ask only the partitions that hold the name, in path order — those whose counts say
+ * they define (or reference) it, when the completion table is current; else those whose name
+ * filter may hold it — with early termination: each ask is sized by what the answered prefix already holds (answers are
  * cut again when consumed, since asks overlap), so once the limit is reached later partitions
  * are asked for 0 hits (they still report a total) and the first one that has any proves the
  * answer truncated, which stops the fan-out.
@@ -34,7 +35,10 @@ export const kDefaultCompletions = 20;
 export async function symbolHits(ctx: QueryContext, op: 'def' | 'refs', name: string, limit: number): Promise<Answer> {
   checkString(op, 'name', name);
   checkLimit(op, limit);
-  const ids = ctx.router.mayHold(name);
+  // Exact routing from the partitions' name counts when the table is current; the name filters
+  // otherwise (they also send a definition query to partitions that only reference the name).
+  const table = ctx.router.builtCompletionTable();
+  const ids = table === null ? ctx.router.mayHold(name) : table.partitionsWith(name, op);
   const rows: QueryRow[] = [];
   let truncated = false;
   await orderedFanOut(

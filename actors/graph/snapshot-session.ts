@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessAlive } from './process-alive.js';
 
 /**
  * A snapshot directory owned by one open graph: `<base>/session-<pid>-<random>`. A graph always
@@ -35,16 +36,6 @@ export class SnapshotSession {
 async function removeOrphans(base: string): Promise<void> {
   for (const name of await readdir(base)) {
     const pid = /^session-(\d+)-/.exec(name)?.[1];
-    if (pid !== undefined && !isAlive(Number(pid))) await rm(join(base, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if (pid !== undefined && !isProcessAlive(Number(pid))) await rm(join(base, name), { recursive: true, force: true });
   }
 }

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ReadySummary } from '../../cli/daemon/run-daemon.js';
+import { daemonEnv } from '../../cli/paths/daemon-env.js';
 
 /** The compiled `tessera` executable (this file is compiled to dist/bench/daemon/). */
 const kMain = resolve(dirname(fileURLToPath(import.meta.url)), '../../cli/main.js');
@@ -31,7 +32,7 @@ export interface DaemonChild {
 export async function startDaemonChild(root: string, workers: number): Promise<DaemonChild> {
   const dir = await mkdtemp(join(tmpdir(), 'tb-'));
   const args = [kMain, 'start', root, '--json', '--workers', String(workers), '--socket', join(dir, 'd.sock'), '--log-level', 'warn'];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_RUNTIME_DIR: dir } });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...daemonEnv(process.env), XDG_RUNTIME_DIR: dir, XDG_CACHE_HOME: join(dir, 'cache') } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = once(child, 'exit');

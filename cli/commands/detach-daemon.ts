@@ -13,6 +13,7 @@ import { ensureSocketDir } from '../paths/socket-dir.js';
 import type { CliIo } from './cli-io.js';
 import type { ChildReport } from './start-reporters.js';
 import { terminalReporter } from './start-reporters.js';
+import { daemonEnv } from '../paths/daemon-env.js';
 
 const kMainScript = fileURLToPath(new URL('../main.js', import.meta.url));
 
@@ -41,7 +42,7 @@ export async function startDetached(root: string, paths: DaemonPaths, childArgs:
     child = spawn(process.execPath, [...process.execArgv, kMainScript, ...childArgs], {
       detached: true,
       stdio: ['ignore', log.fd, log.fd, 'ipc'],
-      env: { ...io.env, TESSERA_DAEMON_CHILD: '1' },
+      env: { ...daemonEnv(io.env), TESSERA_DAEMON_CHILD: '1' },
     });
   } finally {
     await log.close();

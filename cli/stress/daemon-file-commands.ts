@@ -9,11 +9,11 @@
  * @module
  */
 
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DaemonClient } from '../client/daemon-client.js';
 import { DaemonCommand, type DaemonReal } from './daemon-commands.js';
-import { graphSource, type GeneratedSource, type GraphModel } from './graph-model.js';
+import { describeSource, graphSource, writeSource, type GeneratedSource, type GraphModel } from './graph-model.js';
 
 /** Resolves waiters as the daemon reports files re-indexed or removed (the `graph` topic). */
 export class ChangeWaiter {
@@ -55,19 +55,15 @@ export class SaveFile extends DaemonCommand {
     this.source = source;
   }
   protected async apply(m: GraphModel, r: DaemonReal): Promise<void> {
-    const text = graphSource(this.path, this.source);
     this.#existed = m.files.has(this.path);
-    const same = m.files.get(this.path) === text;
+    const same = m.files.get(this.path) === graphSource(this.path, this.source);
     const seen = r.changes.next(this.path);
-    await mkdir(dirname(join(r.root, this.path)), { recursive: true });
-    await writeFile(join(r.root, this.path), text);
-    m.files.set(this.path, text);
+    m.files.set(this.path, await writeSource(r.root, this.path, this.source));
     if (!same) await seen;
     await r.client.sync();
   }
   toString(): string {
-    const fns = this.source.fns.map((f) => `${f.name}→${f.callee}`).join(' ');
-    return `save ${this.path} [${fns}]${this.source.word === null ? '' : ` note ${this.source.word}`}${this.#existed ? ' (modified)' : ''}`;
+    return `save ${this.path} ${describeSource(this.source)}${this.#existed ? ' (modified)' : ''}`;
   }
 }
 
@@ -107,17 +103,13 @@ export class EditWhileStopped extends DaemonCommand {
     await r.client.shutdown();
     await r.daemon.exited;
     await r.client.close();
-    const text = graphSource(this.path, this.source);
-    await mkdir(dirname(join(r.root, this.path)), { recursive: true });
-    await writeFile(join(r.root, this.path), text);
-    m.files.set(this.path, text);
+    m.files.set(this.path, await writeSource(r.root, this.path, this.source));
     r.daemon = await r.restart();
     r.client = await DaemonClient.connect({ socketPath: r.daemon.socket });
     await r.changes.attach(r.client);
     await r.client.sync(); // the warm start's catch-up
   }
   toString(): string {
-    const fns = this.source.fns.map((f) => `${f.name}→${f.callee}`).join(' ');
-    return `edit ${this.path} [${fns}] while the daemon is stopped, then start it`;
+    return `edit ${this.path} ${describeSource(this.source)} while the daemon is stopped, then start it`;
   }
 }

@@ -9,11 +9,11 @@
 
 import assert from 'node:assert/strict';
 import type fc from 'fast-check';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isTesseraError } from '../../protocol/index.js';
 import type { CodeGraph, QueryResult } from '../../actors/index.js';
-import { graphSource, type GeneratedSource, type GraphModel } from './graph-model.js';
+import { describeSource, writeSource, type GeneratedSource, type GraphModel } from './graph-model.js';
 import { within } from './within.js';
 
 /** The real system of one run. */
@@ -52,16 +52,13 @@ export class WriteFile extends GraphCommand {
     this.source = source;
   }
   protected async apply(m: GraphModel, r: GraphReal): Promise<void> {
-    const text = graphSource(this.path, this.source);
     this.#existed = m.files.has(this.path);
-    await mkdir(dirname(join(r.root, this.path)), { recursive: true });
-    await writeFile(join(r.root, this.path), text);
+    const text = await writeSource(r.root, this.path, this.source);
     await r.graph.applyChanges({ upserted: [this.path], removed: [] });
     m.files.set(this.path, text);
   }
   toString(): string {
-    const fns = this.source.fns.map((f) => `${f.name}→${f.callee}`).join(' ');
-    return `${this.#existed ? 'modify' : 'write'} ${this.path} [${fns}]${this.source.word === null ? '' : ` note ${this.source.word}`}`;
+    return `${this.#existed ? 'modify' : 'write'} ${this.path} ${describeSource(this.source)}`;
   }
 }
 

@@ -7,6 +7,9 @@
  * @module
  */
 
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
 /** One generated function: its name and the one name it calls. */
 export interface GeneratedFunction {
   readonly name: string;
@@ -30,6 +33,20 @@ export function graphSource(path: string, src: GeneratedSource): string {
     py ? `def ${name}():\n    return ${callee}()\n` : `${path.endsWith('.ts') ? 'export ' : ''}function ${name}() {\n  return ${callee}();\n}\n`;
   const note = src.word === null ? '' : `${py ? '#' : '//'} note ${src.word}\n`;
   return src.fns.map(fn).join('') + note;
+}
+
+/** A generated file as a command shows it: `[foo→bar Baz→foo] note alpha`. */
+export function describeSource(src: GeneratedSource): string {
+  const fns = src.fns.map((f) => `${f.name}→${f.callee}`).join(' ');
+  return `[${fns}]${src.word === null ? '' : ` note ${src.word}`}`;
+}
+
+/** Writes a generated file under `root` (directories created) and returns its text. */
+export async function writeSource(root: string, path: string, src: GeneratedSource): Promise<string> {
+  const text = graphSource(path, src);
+  await mkdir(dirname(join(root, path)), { recursive: true });
+  await writeFile(join(root, path), text);
+  return text;
 }
 
 const kDefLine = /^(?:export )?function (\w+)\(|^def (\w+)\(/;

@@ -6,19 +6,11 @@
  * @module
  */
 
-import { checkScenario, type CheckResult } from './check-scenario.js';
+import { checkScenario, type CheckOptions, type CheckResult } from './check-scenario.js';
 import { soakFigures, takeSample, type SoakFigures, type SoakSample } from './soak-sampler.js';
-import type { AnyStressScenario } from './stress-scenario.js';
 
-/** Options of a stress run. */
-export interface StressOptions {
-  readonly scenario: AnyStressScenario;
-  readonly seed: number;
-  readonly runs: number;
-  readonly workers: number;
-  readonly timeoutMs: number;
-  readonly maxCommands?: number;
-  readonly shrinkMs: number;
+/** Options of a stress run: a check's, plus the soak's. */
+export interface StressOptions extends Pick<CheckOptions, 'scenario' | 'seed' | 'runs' | 'workers' | 'timeoutMs' | 'maxCommands' | 'shrinkMs'> {
   /** Soak: repeat with derived seeds for this long. */
   readonly minutes?: number;
   /** Soak: how long the warm-up lasts (default: a quarter of the soak). */

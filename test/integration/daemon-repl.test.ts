@@ -61,11 +61,16 @@ describe('tessera repl over a pipe', { timeout: 60_000 }, async () => {
     assert.match(errors[1]!, /^error: .*nope\.ts.*\(ERR_GRAPH_FILE_NOT_INDEXED\)$/);
   });
 
-  it('answers workers and send through the daemon', async () => {
-    const run = await replOverPipe([root], 'workers\nsend partition 0 {"type":"query","op":"summary"}\n', env);
+  it('answers workers, partitions and send through the daemon', async () => {
+    const run = await replOverPipe([root], 'workers\npartitions\nsend partition 0 {"type":"query","op":"summary"}\n', env);
     assert.equal(run.code, 0, run.stderr);
-    const [workers, reply] = run.stdout.split('\n');
+    const [workers, header, slot0, partitions, columns, partition0, reply] = run.stdout.split('\n');
     assert.equal(workers, 'workers 1 (1 ready), restarts 0');
+    assert.match(header!, /^ {2}slot +status +actors +heap +in flight$/);
+    assert.match(slot0!, /^ {2}0 +ready +1 +[\d.]+ (B|KiB|MiB) +0$/); // heap: 0 B until the first maintenance round
+    assert.match(partitions!, /^partitions 1 resident, 0 evicted, 3 files;/);
+    assert.match(columns!, /^ {2}id +state +worker +files +source +index +version +from$/);
+    assert.match(partition0!, /^ {2}0 +resident +0 +3 +[\d.]+ (B|KiB) +[\d.]+ (B|KiB|MiB) +\d+ +\(start\)$/);
     assert.equal((JSON.parse(reply!) as { value: { files: number } }).value.files, 3);
   });
 

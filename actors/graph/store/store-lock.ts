@@ -1,4 +1,5 @@
 import { open, readFile, rm } from 'node:fs/promises';
+import { isProcessAlive } from '../process-alive.js';
 
 /**
  * One process at a time owns a graph store: a lock file holding the owner's pid, created with
@@ -27,7 +28,7 @@ export class StoreLock {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
       const pid = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) return { heldBy: pid };
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isProcessAlive(pid)) return { heldBy: pid };
       if (pid === process.pid) return { heldBy: pid }; // another graph of this process owns it
       await rm(path, { force: true }); // its owner died: take it over
     }
@@ -37,15 +38,5 @@ export class StoreLock {
   /** Releases the lock. Idempotent. */
   release(): Promise<void> {
     return rm(this.#path, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

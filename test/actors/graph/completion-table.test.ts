@@ -33,6 +33,16 @@ describe('CompletionTable', () => {
     assert.equal(table.size, 5);
   });
 
+  it('routes def and refs exactly: the partitions, in path order, whose counts hold the name', () => {
+    const table = CompletionTable.build(parts, [4, 7, 2]);
+    assert.deepEqual(table.partitionsWith('parse', 'def'), [7, 2]);
+    assert.deepEqual(table.partitionsWith('parse', 'refs'), [4, 7]);
+    assert.deepEqual(table.partitionsWith('Parse', 'def'), []);
+    assert.deepEqual(table.partitionsWith('Parse', 'refs'), [4]);
+    assert.deepEqual(table.partitionsWith('PARSE', 'refs'), []); // exact case only
+    assert.deepEqual(table.partitionsWith('nowhere', 'def'), []);
+  });
+
   it('matches ignoring case, reports no truncation when everything fits, and handles limit 0', () => {
     const table = CompletionTable.build(parts);
 
