@@ -37,6 +37,8 @@ import type { WatchBatch } from './watch/index.js';
 
 /** Quiet time before idle work runs (see `#whenIdle`). */
 const kIdleMs = 1000;
+/** Quiet time after queries before a full collection in every thread. */
+const kCollectQuietMs = 10_000;
 
 /** A live, partitioned code graph of one repository. */
 export class CodeGraph {
@@ -55,7 +57,7 @@ export class CodeGraph {
   #lastActivity = performance.now();
   #idleTimer: NodeJS.Timeout | undefined;
   /** Work that waits for a quiet moment, by name (a name queued twice runs once). */
-  readonly #idleWork = new Map<string, () => unknown>();
+  readonly #idleWork = new Map<string, { readonly work: () => unknown; readonly quietMs: number }>();
 
   private constructor(parts: GraphParts, o: ResolvedGraphOptions) {
     this.#parts = parts;
@@ -114,7 +116,7 @@ export class CodeGraph {
     // Once the first index (or the catch-up) is in and the graph is quiet: one full collection
     // in every thread, so the garbage of indexing is returned before the graph sits idle (this
     // repository, 2 workers: the workers' heaps went from 64 to 35 MB, RSS from 251 to 222 MB).
-    graph.#whenIdle('collect', () => graph.#write(() => graph.#parts.supervisor.maintain({ collect: true })));
+    graph.#collectWhenQuiet(kIdleMs);
     if (live !== null) {
       graph.#live = live;
       void graph.#background(() => live.attach((batch) => graph.#applyBatch(batch)));
@@ -263,25 +265,35 @@ export class CodeGraph {
   }
 
   /**
-   * Runs `work` once nothing has been asked or written for {@link kIdleMs}, so its pause stays
-   * off the queries (a full collection, rebuilding the completion table).
+   * Runs `work` once nothing has been asked or written for `quietMs`, so its pause stays off
+   * the queries (a full collection, rebuilding the completion table). Queued again under the
+   * same name before it ran, it runs once.
    */
-  #whenIdle(name: string, work: () => unknown): void {
-    this.#idleWork.set(name, work);
-    if (this.#idleTimer !== undefined) return;
-    const check = (): void => {
+  #whenIdle(name: string, work: () => unknown, quietMs = kIdleMs): void {
+    this.#idleWork.set(name, { work, quietMs });
+    this.#armIdle();
+  }
+
+  #armIdle(): void {
+    if (this.#idleTimer !== undefined || this.#idleWork.size === 0 || this.#closed) return;
+    const quiet = performance.now() - this.#lastActivity;
+    const wait = Math.max(0, Math.min(...[...this.#idleWork.values()].map((w) => w.quietMs)) - quiet);
+    this.#idleTimer = setTimeout(() => {
       this.#idleTimer = undefined;
       if (this.#closed) return;
-      const quiet = performance.now() - this.#lastActivity;
-      if (quiet < kIdleMs) {
-        this.#idleTimer = setTimeout(check, kIdleMs - quiet).unref();
-        return;
+      const quietNow = performance.now() - this.#lastActivity;
+      for (const [name, w] of [...this.#idleWork]) {
+        if (quietNow < w.quietMs) continue;
+        this.#idleWork.delete(name);
+        void this.#background(() => Promise.resolve().then(w.work));
       }
-      const due = [...this.#idleWork.values()];
-      this.#idleWork.clear();
-      for (const w of due) void this.#background(() => Promise.resolve().then(w));
-    };
-    this.#idleTimer = setTimeout(check, kIdleMs).unref();
+      this.#armIdle();
+    }, wait).unref();
+  }
+
+  /** After activity, one full collection once the graph has been quiet for a while. */
+  #collectWhenQuiet(quietMs: number): void {
+    this.#whenIdle('collect', () => this.#write(() => this.#parts.supervisor.maintain({ collect: true })), quietMs);
   }
 
   /** Times a query and answers it from the cache when a current answer is there. */
@@ -289,6 +301,8 @@ export class CodeGraph {
     this.#checkOpen();
     const started = performance.now();
     this.#lastActivity = started;
+    // Queries leave garbage in every thread: return it once the graph has been quiet for a while.
+    if (!this.#idleWork.has('collect')) this.#collectWhenQuiet(kCollectQuietMs);
     const key = QueryCache.key(op, args);
     let answer = this.#cache.get(key);
     if (answer === undefined) {
