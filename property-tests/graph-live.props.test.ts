@@ -81,7 +81,11 @@ async function answers(graph: CodeGraph, files: readonly string[]): Promise<unkn
     out[`refs ${name}`] = rows(await graph.refs(name));
   }
   out['search foo'] = rows(await graph.search('foo'));
-  for (const file of files) out[`outline ${file}`] = await graph.outline(file).then(rows, () => 'not indexed');
+  out['complete f'] = rows(await graph.complete('f'));
+  out['complete B'] = rows(await graph.complete('B'));
+  for (const file of files) {
+    for (const op of ['outline', 'imports', 'importers', 'impact'] as const) out[`${op} ${file}`] = await graph[op](file).then(rows, () => 'not indexed');
+  }
   return out;
 }
 
@@ -92,7 +96,7 @@ describe(withSeed('a watching CodeGraph under random file operations'), () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('answers every query like a fresh index of the final tree once the changes settle', async () => {
+  it('answers every query (def, refs, search, complete, outline, imports, importers, impact) like a fresh index of the final tree once the changes settle', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(sourceRepoArb(6), fc.array(opArb, { minLength: 1, maxLength: 12 }), async (initial, ops) => {

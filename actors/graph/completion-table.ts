@@ -98,6 +98,13 @@ export class CompletionTable {
   #indexOf(name: string): number {
     const f = name.toLowerCase();
     const folded = this.#folded;
+    for (let i = this.#firstFoldedAtLeast(f); i < folded.length && folded[i] === f; i++) if (this.#names[i] === name) return i;
+    return -1;
+  }
+
+  /** The first index whose folded name is not before `f` (binary search). */
+  #firstFoldedAtLeast(f: string): number {
+    const folded = this.#folded;
     let lo = 0;
     let hi = folded.length;
     while (lo < hi) {
@@ -105,8 +112,7 @@ export class CompletionTable {
       if (folded[mid]! >= f) hi = mid;
       else lo = mid + 1;
     }
-    for (let i = lo; i < folded.length && folded[i] === f; i++) if (this.#names[i] === name) return i;
-    return -1;
+    return lo;
   }
 
   /**
@@ -190,13 +196,7 @@ export class CompletionTable {
   top(prefix: string, limit: number): { top: TableCompletion[]; truncated: boolean } {
     const f = prefix.toLowerCase();
     const folded = this.#folded;
-    let lo = 0;
-    let hi = folded.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (folded[mid]! >= f) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = this.#firstFoldedAtLeast(f);
     // Candidates kept sorted; ties keep table order (the last tie-break), so insertion is stable.
     const items: { i: number; exact: boolean; count: number; len: number }[] = [];
     let matched = 0;
