@@ -31,7 +31,8 @@ describe('parseStartOptions()', () => {
 
 describe('detachedChildArgs()', () => {
   it('forwards the options with the resolved root and without --detach', () => {
-    const options = parse('.', '--workers', '2', '--no-watch', '--detach', '--tcp', '0');
-    assert.deepEqual(detachedChildArgs(options, '/abs/repo'), ['start', '/abs/repo', '--log-level', 'info', '--workers', '2', '--no-watch', '--tcp', '0']);
+    const options = parse('.', '--workers', '2', '--no-watch', '--no-persist', '--detach', '--tcp', '0');
+    assert.equal(options.persist, false);
+    assert.deepEqual(detachedChildArgs(options, '/abs/repo'), ['start', '/abs/repo', '--log-level', 'info', '--workers', '2', '--no-watch', '--no-persist', '--tcp', '0']);
   });
 });
