@@ -125,19 +125,18 @@ for (const impl of ['fs-watch', 'chokidar'] as const satisfies readonly WatcherI
       assert.deepEqual([...log.mentioned()].filter((p) => !p.startsWith('sentinel-')), ['pkg/kept.ts']);
     });
 
-    it('delivers a burst of 1,000 files in several batches, losing none', async () => {
+    it('delivers a burst of 1,000 files into new directories, losing none', async () => {
       log.batches.length = 0;
       const paths = Array.from({ length: 1000 }, (_, i) => `burst/d${i % 10}/f${i}.ts`);
-      const t0 = performance.now();
 
       // Written asynchronously, so that the event loop (and the watcher) runs during the burst.
       for (let i = 0; i < paths.length; i += 20) await Promise.all(paths.slice(i, i + 20).map((p) => tree.writeAsync(p)));
-      const writeMs = performance.now() - t0;
 
       await log.until('all 1,000 files', () => paths.every((p) => log.all('upserted').has(p)), 30_000);
       const mentioned = [...log.mentioned()].filter((p) => !p.startsWith('sentinel-'));
       assert.deepEqual(mentioned.sort(), [...paths].sort());
-      if (writeMs > 150) assert.ok(log.batches.length > 1, `writing took ${writeMs.toFixed(0)} ms: more than one batch`);
+      // That a burst comes out in bounded batches (one every maximum delay) is checked on a
+      // simulated clock in batch-timer.test.ts; here the wall clock of a loaded CI machine decides.
     });
 
     it('asks for a rescan when an ignore file changes, and applies the new rules', async () => {
