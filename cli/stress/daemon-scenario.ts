@@ -41,6 +41,7 @@ const path = fc.tuple(fc.constantFrom('', 'src/', 'src/lib/', 'test/'), fc.const
 const source: fc.Arbitrary<GeneratedSource> = fc.record({
   fns: fc.array(fc.record({ name, callee: name }), { maxLength: 3 }),
   word: fc.option(fc.constantFrom('alpha', 'beta', 'foo'), { nil: null }),
+  imports: fc.subarray(['a', 'b']),
 });
 
 const query: fc.Arbitrary<GraphQuery> = fc.oneof(

@@ -2,7 +2,8 @@
  * The reference model of the `graph` scenario: the files the run wrote, and what the code graph
  * must answer about them, computed with regular expressions over a tiny generated language
  * subset (see `graphSource`): a definition is a line `function NAME(` (optionally `export `) or
- * `def NAME(`; a reference is `return NAME(`; every other line is a comment.
+ * `def NAME(`; a reference is `return NAME(`; every other line is a side-effect import or a
+ * comment.
  *
  * @module
  */
@@ -21,6 +22,8 @@ export interface GeneratedSource {
   readonly fns: readonly GeneratedFunction[];
   /** A comment word, for search. */
   readonly word: string | null;
+  /** Stems of sibling files it imports for their side effects (`import './a.js'`, `import a`): import edges, no references. */
+  readonly imports?: readonly string[];
 }
 
 /**
@@ -32,13 +35,15 @@ export function graphSource(path: string, src: GeneratedSource): string {
   const fn = ({ name, callee }: GeneratedFunction): string =>
     py ? `def ${name}():\n    return ${callee}()\n` : `${path.endsWith('.ts') ? 'export ' : ''}function ${name}() {\n  return ${callee}();\n}\n`;
   const note = src.word === null ? '' : `${py ? '#' : '//'} note ${src.word}\n`;
-  return src.fns.map(fn).join('') + note;
+  const imports = (src.imports ?? []).map((stem) => (py ? `import ${stem}\n` : `import './${stem}.js';\n`)).join('');
+  return imports + src.fns.map(fn).join('') + note;
 }
 
 /** A generated file as a command shows it: `[foo→bar Baz→foo] note alpha`. */
 export function describeSource(src: GeneratedSource): string {
   const fns = src.fns.map((f) => `${f.name}→${f.callee}`).join(' ');
-  return `[${fns}]${src.word === null ? '' : ` note ${src.word}`}`;
+  const imports = src.imports?.length ? ` imports ${src.imports.join(',')}` : '';
+  return `[${fns}]${src.word === null ? '' : ` note ${src.word}`}${imports}`;
 }
 
 /** Writes a generated file under `root` (directories created) and returns its text. */

@@ -30,6 +30,7 @@ import {
 import { GraphModel, type GeneratedSource } from './graph-model.js';
 import { kNoScheduler, type StressRun, type StressScenario, type StressSetup } from './stress-scenario.js';
 import { stopSupervisor } from './runtime-scenario.js';
+import { checkAgainstFreshIndex } from './fresh-index-check.js';
 import { within } from './within.js';
 
 const kNames = ['foo', 'bar', 'Baz', 'qux'] as const;
@@ -45,6 +46,7 @@ const path = fc.tuple(fc.constantFrom(...kDirs), fc.constantFrom(...kStems), fc.
 const source: fc.Arbitrary<GeneratedSource> = fc.record({
   fns: fc.array(fc.record({ name, callee: name }), { maxLength: 3 }),
   word: fc.option(fc.constantFrom(...kWords), { nil: null }),
+  imports: fc.subarray(['a', 'b']),
 });
 const query: fc.Arbitrary<GraphQuery> = fc.oneof(
   fc.record({ op: fc.constantFrom('def' as const, 'refs' as const), arg: name }),
@@ -90,6 +92,9 @@ async function start(setup: StressSetup): Promise<StressRun<GraphModel, GraphRea
         await new Query({ op: 'def', arg: n }).run(model, real);
         await new Query({ op: 'refs', arg: n }).run(model, real);
       }
+      // complete, imports, importers and impact: as a fresh index of the same files answers.
+      const fresh = { root, prefixes: ['f', 'b', 'B', 'q'], files: model.paths(), snapshotDir: join(setup.dir, 'fresh') };
+      await within(real.commandMs, 'the fresh-index check', checkAgainstFreshIndex(graph, fresh));
     },
     async close(failed) {
       try {
