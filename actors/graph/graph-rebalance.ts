@@ -14,6 +14,7 @@
 import { applyFileChanges } from './graph-changes.js';
 import { refreshSummaries, type GraphParts } from './graph-open.js';
 import { driftActions, type PartitionSize } from './partition-drift.js';
+import { partitionMembers } from './partition-sizes.js';
 
 /** What one rebalancing did. */
 export interface RebalanceOutcome {
@@ -32,7 +33,7 @@ export interface RebalanceOutcome {
  */
 export async function rebalance(parts: GraphParts, target: { readonly files: number; readonly bytes: number }, touched: ReadonlySet<number>): Promise<RebalanceOutcome> {
   const { router, client } = parts;
-  const members = filesByPartition(parts);
+  const members = partitionMembers(parts.table, router);
   const sizes: PartitionSize[] = router.all().map((id) => ({ id, files: members.get(id)?.paths.length ?? 0, bytes: members.get(id)?.bytes ?? 0 }));
   const out: RebalanceOutcome = { split: [], merged: [] };
   const actions = driftActions(sizes, target).filter((a) => touched.has(a.id) || (a.type === 'merge' && touched.has(a.into)));
@@ -59,19 +60,6 @@ export async function rebalance(parts: GraphParts, target: { readonly files: num
       await parts.supervisor.evict(router.address(action.id));
       out.merged.push({ from: action.id, into, files: paths.length });
     }
-  }
-  return out;
-}
-
-/** The indexed files of each partition, with their bytes. */
-function filesByPartition(parts: GraphParts): Map<number, { paths: string[]; bytes: number }> {
-  const out = new Map<number, { paths: string[]; bytes: number }>();
-  for (const [path, entry] of parts.table.entries()) {
-    const id = parts.router.owner(path);
-    let m = out.get(id);
-    if (m === undefined) out.set(id, (m = { paths: [], bytes: 0 }));
-    m.paths.push(path);
-    m.bytes += entry.bytes;
   }
   return out;
 }

@@ -75,7 +75,6 @@ export class GraphRouter {
     this.#replacePlan(plan);
     this.#retired.add(id);
     this.setSummary(id, null, null);
-    this.#filters[id] = null;
     return into;
   }
 

@@ -1,5 +1,6 @@
 import type { LatencyRecorder } from '../../runtime/index.js';
 import type { GraphParts } from './graph-open.js';
+import { partitionMembers } from './partition-sizes.js';
 import type { QueryCache } from './query-cache.js';
 import type { TreeWatcherStats } from './watch/index.js';
 
@@ -93,21 +94,14 @@ export interface PartitionRow {
  */
 export function partitionRows(parts: GraphParts): PartitionRow[] {
   const { router } = parts;
-  const sizes = new Map<number, { files: number; bytes: number }>();
-  for (const [path, entry] of parts.table.entries()) {
-    const id = router.owner(path);
-    const s = sizes.get(id) ?? { files: 0, bytes: 0 };
-    s.files++;
-    s.bytes += entry.bytes;
-    sizes.set(id, s);
-  }
+  const members = partitionMembers(parts.table, router);
   const actors = new Map(parts.supervisor.actors().map((a) => [a.address, a]));
   const starts = router.plan.starts;
   return router.all().map((id, i) => {
     const address = router.address(id);
     const actor = actors.get(address);
     const state = actor?.state === 'active' ? 'resident' : actor?.state === 'activating' ? 'activating' : 'evicted';
-    return { id, address, start: starts[i]!, files: sizes.get(id)?.files ?? 0, bytes: sizes.get(id)?.bytes ?? 0, version: router.version(id), state, worker: actor?.worker ?? null, indexBytes: actor?.bytes ?? 0 };
+    return { id, address, start: starts[i]!, files: members.get(id)?.paths.length ?? 0, bytes: members.get(id)?.bytes ?? 0, version: router.version(id), state, worker: actor?.worker ?? null, indexBytes: actor?.bytes ?? 0 };
   });
 }
 
