@@ -24,7 +24,11 @@ export interface CodeGraphOptions {
   root: string;
   /** Worker threads for partition actors, and parse threads (default: one per core). */
   workers?: number;
-  /** Memory budget of the partition workers' heaps in bytes (default: half the machine's memory). */
+  /**
+   * Memory budget of the whole process in bytes (default: half the machine's memory): when its
+   * resident memory passes 70 % of it, the least recently used partitions are written to disk
+   * snapshots and dropped, during the first index too, and load again when asked.
+   */
   memoryBudgetBytes?: number;
   /** A partition closes before it would exceed this many files (default 2,000). */
   partitionFiles?: number;

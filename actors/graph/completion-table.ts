@@ -7,7 +7,8 @@
  * the one partition that holds it (`def NAME` or `refs NAME` with limit 1).
  *
  *   names      sorted as a segment's symbol table (lower-cased, then raw): a prefix is one run
- *   defs/refs  summed counts            firstDef/firstRef  partition id, or -1
+ *              (a NameColumn: one string and offsets, not a string object per name)
+ *   defs/refs  summed counts            defIds/refIds  partitions per name, in path order (CSR)
  *
  * The ranking is the partition's (see index/complete.ts): exact-case prefix first, then more
  * definitions plus references, then shorter (UTF-8 bytes), then symbol-table order. Counts are
@@ -16,14 +17,10 @@
  * @module
  */
 
+import { GrowableU32 } from './index/growable.js';
 import { compareFolded } from './index/symbol-order.js';
-
-/** A partition's distinct live names with their live definition and reference counts. */
-export interface PartitionCounts {
-  readonly names: readonly string[];
-  readonly defs: readonly number[];
-  readonly refs: readonly number[];
-}
+import { NameColumn } from './name-column.js';
+import { forEachCount, type PartitionCounts } from './partition/index.js';
 
 /** One ranked completion, with the partition that holds its location. */
 export interface TableCompletion {
@@ -47,19 +44,17 @@ export interface CachedLocation {
 
 /** The graph's names with their counts (immutable once built). */
 export class CompletionTable {
-  readonly #names: string[];
-  readonly #folded: string[];
-  readonly #defs: Float64Array;
-  readonly #refs: Float64Array;
-  readonly #firstDef: Int32Array;
-  readonly #firstRef: Int32Array;
+  readonly #names: NameColumn;
+  readonly #folded: NameColumn;
+  readonly #defs: Uint32Array;
+  readonly #refs: Uint32Array;
   /** Partitions (path order) with definitions of name `i`: `#defIds[#defAt[i] .. #defAt[i + 1])`. */
-  readonly #defAt: Int32Array;
+  readonly #defAt: Uint32Array;
   readonly #defIds: Int32Array;
   /** Partitions (path order) with references to name `i`, the same way. */
-  readonly #refAt: Int32Array;
+  readonly #refAt: Uint32Array;
   readonly #refIds: Int32Array;
-  /** Rough bytes held (strings and arrays). */
+  /** Bytes held (names and arrays). */
   readonly bytes: number;
   /**
    * Locations already asked, by name, with the version of the partition they were read at (a
@@ -67,20 +62,17 @@ export class CompletionTable {
    */
   readonly #locations = new Map<string, CachedLocation>();
 
-  private constructor(names: string[], folded: string[], counts: { defs: Float64Array; refs: Float64Array; firstDef: Int32Array; firstRef: Int32Array }, lists: { defAt: Int32Array; defIds: Int32Array; refAt: Int32Array; refIds: Int32Array }) {
+  private constructor(names: NameColumn, counts: { defs: Uint32Array; refs: Uint32Array }, lists: Lists) {
     this.#names = names;
-    this.#folded = folded;
+    this.#folded = names.toLowerCase();
     this.#defs = counts.defs;
     this.#refs = counts.refs;
-    this.#firstDef = counts.firstDef;
-    this.#firstRef = counts.firstRef;
     this.#defAt = lists.defAt;
     this.#defIds = lists.defIds;
     this.#refAt = lists.refAt;
     this.#refIds = lists.refIds;
-    let chars = 0;
-    for (const n of names) chars += n.length;
-    this.bytes = 2 * chars + names.length * (2 * 16 + 2 * 8 + 2 * 4 + 2 * 8 + 2 * 4) + 4 * (lists.defIds.length + lists.refIds.length);
+    const arrays = [counts.defs, counts.refs, lists.defAt, lists.defIds, lists.refAt, lists.refIds].reduce((n, a) => n + a.byteLength, 0);
+    this.bytes = names.bytes + (this.#folded === names ? 0 : this.#folded.bytes) + arrays;
   }
 
   /**
@@ -97,79 +89,63 @@ export class CompletionTable {
 
   #indexOf(name: string): number {
     const f = name.toLowerCase();
-    const folded = this.#folded;
-    for (let i = this.#firstFoldedAtLeast(f); i < folded.length && folded[i] === f; i++) if (this.#names[i] === name) return i;
+    for (let i = this.#firstFoldedAtLeast(f); i < this.size && this.#folded.equals(i, f); i++) if (this.#names.equals(i, name)) return i;
     return -1;
   }
 
   /** The first index whose folded name is not before `f` (binary search). */
   #firstFoldedAtLeast(f: string): number {
-    const folded = this.#folded;
     let lo = 0;
-    let hi = folded.length;
+    let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (folded[mid]! >= f) hi = mid;
+      if (this.#folded.get(mid) >= f) hi = mid;
       else lo = mid + 1;
     }
     return lo;
   }
 
   /**
-   * Merges partitions' counts.
+   * Merges partitions' counts: sums by name, then one sort, then the per-name partition lists
+   * filled in a second pass over the counts (typed arrays throughout: on the Linux kernel the
+   * table has millions of names, and an array per name cost a gigabyte while building).
    * @param parts - in path order
    * @param ids - the partition id of each of `parts` (default: its index)
    */
   static build(parts: readonly PartitionCounts[], ids?: readonly number[]): CompletionTable {
     const at = new Map<string, number>();
     const names: string[] = [];
-    const defs: number[] = [];
-    const refs: number[] = [];
-    const firstDef: number[] = [];
-    const firstRef: number[] = [];
-    const defLists: number[][] = [];
-    const refLists: number[][] = [];
-    parts.forEach((p, index) => {
-      const id = ids?.[index] ?? index;
-      for (let i = 0; i < p.names.length; i++) {
+    const defs = new GrowableU32();
+    const refs = new GrowableU32();
+    const defLists = new GrowableU32();
+    const refLists = new GrowableU32();
+    for (const p of parts) {
+      forEachCount(p, (name, i) => {
         const d = p.defs[i]!;
         const r = p.refs[i]!;
-        if (d + r === 0) continue;
-        const name = p.names[i]!;
+        if (d + r === 0) return;
         let k = at.get(name);
         if (k === undefined) {
           k = names.length;
           at.set(name, k);
           names.push(name);
-          defs.push(0);
-          refs.push(0);
-          firstDef.push(-1);
-          firstRef.push(-1);
-          defLists.push([]);
-          refLists.push([]);
+          for (const column of [defs, refs, defLists, refLists]) column.push(0);
         }
-        if (d > 0) defLists[k]!.push(id);
-        if (r > 0) refLists[k]!.push(id);
-        defs[k]! += d;
-        refs[k]! += r;
-        if (d > 0 && firstDef[k]! < 0) firstDef[k] = id;
-        if (r > 0 && firstRef[k]! < 0) firstRef[k] = id;
-      }
-    });
+        defs.set(k, saturate(defs.get(k) + d));
+        refs.set(k, saturate(refs.get(k) + r));
+        if (d > 0) defLists.set(k, defLists.get(k) + 1);
+        if (r > 0) refLists.set(k, refLists.get(k) + 1);
+      });
+    }
     const folded = names.map((n) => n.toLowerCase());
-    const order = names.map((_, i) => i);
-    order.sort((i, j) => compareFolded(folded[i]!, names[i]!, folded[j]!, names[j]!));
-    return new CompletionTable(
-      order.map((i) => names[i]!),
-      order.map((i) => folded[i]!),
-      {
-        defs: Float64Array.from(order, (i) => defs[i]!),
-        refs: Float64Array.from(order, (i) => refs[i]!),
-        firstDef: Int32Array.from(order, (i) => firstDef[i]!),
-        firstRef: Int32Array.from(order, (i) => firstRef[i]!),
-      },
-      { ...csr(order, defLists, 'def'), ...csr(order, refLists, 'ref') },
-    );
+    const order = Uint32Array.from(names, (_, i) => i).sort((i, j) => compareFolded(folded[i]!, names[i]!, folded[j]!, names[j]!));
+    folded.length = 0;
+    const rank = new Uint32Array(order.length);
+    order.forEach((k, r) => (rank[k] = r));
+    const lists = fillLists(parts, ids, at, rank, order, { def: defLists, ref: refLists });
+    at.clear();
+    const sum = (column: GrowableU32): Uint32Array => Uint32Array.from(order, (k) => column.get(k));
+    return new CompletionTable(NameColumn.of(Array.from(order, (k) => names[k]!)), { defs: sum(defs), refs: sum(refs) }, lists);
   }
 
   /** A location read before at `version` of its partition, if any. */
@@ -195,19 +171,18 @@ export class CompletionTable {
    */
   top(prefix: string, limit: number): { top: TableCompletion[]; truncated: boolean } {
     const f = prefix.toLowerCase();
-    const folded = this.#folded;
     const lo = this.#firstFoldedAtLeast(f);
     // Candidates kept sorted; ties keep table order (the last tie-break), so insertion is stable.
     const items: { i: number; exact: boolean; count: number; len: number }[] = [];
     let matched = 0;
-    for (let i = lo; i < folded.length && folded[i]!.startsWith(f); i++) {
+    for (let i = lo; i < this.size && this.#folded.startsWith(i, f); i++) {
       matched++;
       if (limit === 0) continue;
-      const exact = this.#names[i]!.startsWith(prefix);
+      const exact = this.#names.startsWith(i, prefix);
       const count = this.#defs[i]! + this.#refs[i]!;
       const last = items.length === limit ? items[items.length - 1]! : null;
       if (last !== null && (last.exact !== exact ? last.exact : last.count !== count ? last.count > count : false)) continue;
-      const c = { i, exact, count, len: Buffer.byteLength(this.#names[i]!) };
+      const c = { i, exact, count, len: Buffer.byteLength(this.#names.get(i)) };
       if (last !== null && compare(c, last) >= 0) continue;
       let k = items.length;
       while (k > 0 && compare(c, items[k - 1]!) < 0) k--;
@@ -215,28 +190,53 @@ export class CompletionTable {
       if (items.length > limit) items.pop();
     }
     const top = items.map(({ i }) => ({
-      name: this.#names[i]!,
+      name: this.#names.get(i),
       defs: this.#defs[i]!,
       refs: this.#refs[i]!,
-      partition: this.#defs[i]! > 0 ? this.#firstDef[i]! : this.#firstRef[i]!,
+      // Lists are in path order: the first entry is the first partition.
+      partition: this.#defs[i]! > 0 ? this.#defIds[this.#defAt[i]!]! : this.#refIds[this.#refAt[i]!]!,
     }));
     return { top, truncated: matched > limit };
   }
 }
 
-/** Per-name lists of partition ids, in table order, as offsets and one flat array. */
-function csr<K extends 'def' | 'ref'>(order: readonly number[], lists: readonly number[][], key: K): Record<`${K}At` | `${K}Ids`, Int32Array> {
-  const at = new Int32Array(order.length + 1);
-  let n = 0;
-  order.forEach((i, k) => {
-    at[k] = n;
-    n += lists[i]!.length;
-  });
-  at[order.length] = n;
-  const ids = new Int32Array(n);
-  order.forEach((i, k) => ids.set(lists[i]!, at[k]));
-  return { [`${key}At`]: at, [`${key}Ids`]: ids } as Record<`${K}At` | `${K}Ids`, Int32Array>;
+interface Lists {
+  defAt: Uint32Array;
+  defIds: Int32Array;
+  refAt: Uint32Array;
+  refIds: Int32Array;
 }
+
+/**
+ * The per-name partition lists as offsets (table order) and flat arrays, filled by a second
+ * pass over the counts in path order, so each list comes out in path order.
+ */
+function fillLists(parts: readonly PartitionCounts[], ids: readonly number[] | undefined, at: ReadonlyMap<string, number>, rank: Uint32Array, order: Uint32Array, lengths: { def: GrowableU32; ref: GrowableU32 }): Lists {
+  const offsets = (column: GrowableU32): Uint32Array => {
+    const out = new Uint32Array(order.length + 1);
+    order.forEach((k, r) => (out[r + 1] = out[r]! + column.get(k)));
+    return out;
+  };
+  const defAt = offsets(lengths.def);
+  const refAt = offsets(lengths.ref);
+  const defIds = new Int32Array(defAt[order.length]!);
+  const refIds = new Int32Array(refAt[order.length]!);
+  const defNext = defAt.slice(0, order.length);
+  const refNext = refAt.slice(0, order.length);
+  parts.forEach((p, index) => {
+    const id = ids?.[index] ?? index;
+    forEachCount(p, (name, i) => {
+      const k = at.get(name);
+      if (k === undefined) return; // no live count
+      const r = rank[k]!;
+      if (p.defs[i]! > 0) defIds[defNext[r]!++] = id;
+      if (p.refs[i]! > 0) refIds[refNext[r]!++] = id;
+    });
+  });
+  return { defAt, defIds, refAt, refIds };
+}
+
+const saturate = (n: number): number => Math.min(n, 0xffff_ffff);
 
 function compare(a: { exact: boolean; count: number; len: number }, b: { exact: boolean; count: number; len: number }): number {
   if (a.exact !== b.exact) return a.exact ? -1 : 1;

@@ -24,7 +24,7 @@ import { GraphRouter } from './graph-router.js';
 import { createImportResolver, type ImportResolver } from './index/index.js';
 import { PartitionClient } from './partition-client.js';
 import { orderedFanOut } from './ordered-fan-out.js';
-import { NameFilter } from './partition/index.js';
+import { fromWireCounts, kNoCounts, NameFilter } from './partition/index.js';
 import { ParsePool } from './parse/index.js';
 import { partitionTree, scanTree, type ScanProblem, type ScannedFile } from './scan/index.js';
 import { SnapshotSession } from './snapshot-session.js';
@@ -93,6 +93,9 @@ export async function openGraphParts(o: ResolvedGraphOptions, externalBytes?: ()
       fsync: false,
       ...(o.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: o.memoryBudgetBytes }),
       ...(externalBytes === undefined ? {} : { externalBytes }),
+      // The budget is the process's: parse threads, the main thread's tables and allocator
+      // slack count, not only the partition workers' heaps.
+      memoryScope: 'process',
     });
     pool = new ParsePool({ maxThreads: o.workers, maxFileBytes: o.maxFileBytes, withContent: true });
     const client = new PartitionClient(supervisor, router);
@@ -152,13 +155,13 @@ async function indexTree(o: ResolvedGraphOptions, target: IndexerTarget, supervi
  */
 export async function refreshSummaries(target: IndexerTarget, ids: readonly number[], holding: ReadonlySet<number>): Promise<void> {
   const asked = ids.filter((id) => holding.has(id));
-  for (const id of ids) if (!holding.has(id)) target.router.setSummary(id, NameFilter.build([]).toData(), { names: [], defs: [], refs: [] });
+  for (const id of ids) if (!holding.has(id)) target.router.setSummary(id, NameFilter.build([]).toData(), kNoCounts, NameFilter.build([]).toData());
   await orderedFanOut(
     asked.length,
     target.concurrency,
     (i) => target.client.query(asked[i]!, 'summary', {}),
     (reply, i) => {
-      target.router.setSummary(asked[i]!, reply.value.filter, reply.value.counts);
+      target.router.setSummary(asked[i]!, reply.value.filter, fromWireCounts(reply.value.counts), reply.value.trigrams);
       return true;
     },
   );

@@ -4,6 +4,10 @@
  * Bloom filter of its symbol names and the index version last seen. `def` and `refs` ask only
  * partitions whose filter may hold the name, evicted ones included (the ask re-activates them).
  *
+ * Searches ask only partitions whose Bloom filter of content trigrams may satisfy the pattern's
+ * trigram condition (index/search.ts's `searchCondition`): on a large tree with most partitions
+ * evicted, a selective search then loads one or two partitions instead of every one.
+ *
  * It also keeps each partition's name counts, from which `complete` is answered without asking
  * every partition (see completion-table.ts; the table is rebuilt on first use after a change).
  *
@@ -13,8 +17,9 @@
  * @module
  */
 
-import { CompletionTable, type PartitionCounts } from './completion-table.js';
-import { NameFilter, type NameFilterData } from './partition/index.js';
+import { CompletionTable } from './completion-table.js';
+import { countsBytes, NameFilter, type NameFilterData, type PartitionCounts } from './partition/index.js';
+import { mayMatch, trigramKey, type TrigramQuery } from './index/index.js';
 import { mergePlan, nextPartitionId, partitionOf, planIds, splitPlan, type PartitionPlan } from './scan/index.js';
 
 /** Routes queries over a partition plan (edited when partitions split or merge). */
@@ -24,6 +29,8 @@ export class GraphRouter {
   #ids: number[];
   /** By id; `null` until the partition's summary arrives: ask it for everything. */
   readonly #filters: (NameFilter | null)[] = [];
+  /** Trigram filters by id; `null` until known: search asks it. */
+  readonly #trigrams: (NameFilter | null)[] = [];
   readonly #versions: number[] = [];
   /** By id; `null` until the partition's summary (with counts) arrives. */
   readonly #counts: (PartitionCounts | null)[] = [];
@@ -45,9 +52,9 @@ export class GraphRouter {
     return this.#plan;
   }
 
-  /** A partition's name filter and counts as data (`null` where unknown), for a manifest. */
-  summaryOf(id: number): { filter: NameFilterData | null; counts: PartitionCounts | null } {
-    return { filter: this.#filters[id]?.toData() ?? null, counts: this.#counts[id] ?? null };
+  /** A partition's filters and counts as data (`null` where unknown), for a manifest. */
+  summaryOf(id: number): { filter: NameFilterData | null; counts: PartitionCounts | null; trigrams: NameFilterData | null } {
+    return { filter: this.#filters[id]?.toData() ?? null, counts: this.#counts[id] ?? null, trigrams: this.#trigrams[id]?.toData() ?? null };
   }
 
   /** Number of partitions. */
@@ -106,6 +113,17 @@ export class GraphRouter {
     });
   }
 
+  /** Partitions, in path order, whose content may satisfy a search's trigram condition. */
+  maySearch(condition: TrigramQuery): number[] {
+    if (condition.op === 'all') return this.all();
+    const keys = new Map<number, string>();
+    const key = (t: number): string => keys.get(t) ?? keys.set(t, trigramKey(t)).get(t)!;
+    return this.#ids.filter((id) => {
+      const f = this.#trigrams[id]!;
+      return f === null || mayMatch(condition, (t) => f.mayContain(key(t)));
+    });
+  }
+
   /** The index version last seen from a partition. */
   version(id: number): number {
     return this.#versions[id]!;
@@ -124,10 +142,12 @@ export class GraphRouter {
 
   /**
    * Replaces a partition's name filter (`null`: unknown, ask it for every name) and its name
-   * counts (absent or `null`: unknown, so `complete` asks every partition until it is known).
+   * counts (absent or `null`: unknown, so `complete` asks every partition until it is known)
+   * and its trigram filter (absent or `null`: unknown, so every search asks it).
    */
-  setSummary(id: number, filter: NameFilterData | null, counts: PartitionCounts | null = null): void {
+  setSummary(id: number, filter: NameFilterData | null, counts: PartitionCounts | null = null, trigrams: NameFilterData | null = null): void {
     this.#filters[id] = filter === null ? null : new NameFilter(filter);
+    this.#trigrams[id] = trigrams === null ? null : new NameFilter(trigrams);
     const old = this.#counts[id];
     if (old !== null && old !== undefined) this.#countBytes -= countsBytes(old);
     this.#counts[id] = counts;
@@ -166,6 +186,7 @@ export class GraphRouter {
 
   #add(id: number): void {
     this.#filters[id] = null;
+    this.#trigrams[id] = null;
     this.#versions[id] = 0;
     this.#counts[id] = null;
   }
@@ -177,15 +198,9 @@ export class GraphRouter {
     this.#stamp++;
   }
 
-  /** Bytes held by the name filters and the name counts (rough, for the counts). */
+  /** Bytes held by the name and trigram filters, the name counts and the completion table. */
   get filterBytes(): number {
-    return this.#filters.reduce((n, f) => n + (f?.bytes ?? 0), 0) + this.#countBytes + (this.#table?.bytes ?? 0);
+    const filters = [...this.#filters, ...this.#trigrams].reduce((n, f) => n + (f?.bytes ?? 0), 0);
+    return filters + this.#countBytes + (this.#table?.bytes ?? 0);
   }
-}
-
-/** Rough bytes of one partition's counts: the names' characters, string headers, two numbers each. */
-function countsBytes(c: PartitionCounts): number {
-  let chars = 0;
-  for (const n of c.names) chars += n.length;
-  return 2 * chars + c.names.length * (16 + 8 + 8 + 8);
 }

@@ -1,5 +1,5 @@
 /**
- * `search PATTERN…` over every partition, in parallel, merged in path order, with early
+ * `search PATTERN…` over the partitions that may hold a match (by their trigram filters), in parallel, merged in path order, with early
  * termination (see ordered-fan-out.ts): each partition is asked for at most the matches still
  * missing once the partitions before it answered (and its answer is cut again when consumed,
  * since asks overlap), so a partition asked for 0 reports only
@@ -9,7 +9,7 @@
  * @module
  */
 
-import { globToRegExp, type SearchQuery } from './index/index.js';
+import { globToRegExp, searchCondition, type SearchQuery } from './index/index.js';
 import { orderedFanOut } from './ordered-fan-out.js';
 import { checkLimit, type Answer, type QueryContext } from './query-context.js';
 import { searchRow, type QueryRow } from './query-result.js';
@@ -67,10 +67,14 @@ export function searchQuery(pattern: string | readonly string[], o: SearchOption
   };
 }
 
-/** Runs a checked query (from {@link searchQuery}) over every partition. */
+/**
+ * Runs a checked query (from {@link searchQuery}) over the partitions whose trigram filter
+ * allows a match (a partition it rules out has none: its own trigram index would find no
+ * candidate), in path order.
+ */
 export async function searchAll(ctx: QueryContext, query: SearchQuery): Promise<Answer> {
   const limit = query.limit!;
-  const ids = ctx.router.all();
+  const ids = ctx.router.maySearch(searchCondition(query));
   const rows: QueryRow[] = [];
   let truncated = false;
   await orderedFanOut(

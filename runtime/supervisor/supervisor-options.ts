@@ -53,6 +53,13 @@ export interface SupervisorOptions {
    * in bytes, counted against the budget at each report (default: none).
    */
   externalBytes?: () => number;
+  /**
+   * What the budget bounds: `'heaps'` (default) the workers' heaps plus the supervisor's own
+   * growth and `externalBytes`; `'process'` the larger of that and the whole process's resident
+   * memory (RSS), for a process that must stay within a memory limit as a whole (its other
+   * threads, native memory and allocator slack then count too).
+   */
+  memoryScope?: 'heaps' | 'process';
 }
 
 /** Options with every default filled in. */
@@ -95,5 +102,11 @@ export function resolveSupervisorOptions(o: SupervisorOptions): ResolvedSupervis
     fsync: o.fsync ?? true,
     clock: o.clock ?? systemClock,
     externalBytes: o.externalBytes ?? (() => 0),
+    memoryScope: checkScope(o.memoryScope ?? 'heaps'),
   };
+}
+
+function checkScope(scope: string): 'heaps' | 'process' {
+  if (scope !== 'heaps' && scope !== 'process') throw new RangeError(`Supervisor option "memoryScope" must be "heaps" or "process": current value is ${JSON.stringify(scope)}`);
+  return scope;
 }

@@ -262,7 +262,8 @@ export class Supervisor {
     // held once the workers were up.
     if (gc) await collectGarbageFully();
     const own = Math.max(0, threadLiveBytes() - this.#ownBaseline) + this.#o.externalBytes();
-    this.#usedBytes = workers.reduce((sum, w) => sum + w.heapUsed, own);
+    const heaps = workers.reduce((sum, w) => sum + w.heapUsed, own);
+    this.#usedBytes = this.#o.memoryScope === 'process' ? Math.max(heaps, process.memoryUsage.rss()) : heaps;
     this.#updateRate();
     if (this.state !== 'running') return;
     // Under pressure the machine's `evict` action starts the eviction; at normal pressure only

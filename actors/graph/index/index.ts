@@ -13,7 +13,9 @@ export { SNAPSHOT_FORMAT } from './partition-codec.js';
 export { globToRegExp, PathFilter } from './path-filter.js';
 export { StringInterner } from './string-interner.js';
 export { DEFAULT_HIT_LIMIT } from './symbol-queries.js';
-export { DEFAULT_SEARCH_LIMIT } from './search.js';
+export { DEFAULT_SEARCH_LIMIT, searchCondition } from './search.js';
+export { mayMatch, type TrigramQuery } from './trigram-query.js';
+export { trigramKey } from './trigram.js';
 export type {
   Completion,
   DefHit,

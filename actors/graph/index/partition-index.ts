@@ -206,6 +206,16 @@ export class PartitionIndex {
     return { names, defs, refs };
   }
 
+  /**
+   * Every trigram of the partition's segments (dead files' included until a merge drops them:
+   * a superset, which routing allows), distinct.
+   */
+  trigramKeys(): Set<number> {
+    const out = new Set<number>();
+    for (const seg of this.#segments) for (const k of seg.trigrams.data.keys) out.add(k);
+    return out;
+  }
+
   /** The live paths, sorted. */
   paths(): string[] {
     return [...this.#where.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

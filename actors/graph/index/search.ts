@@ -17,7 +17,7 @@ import { PathFilter } from './path-filter.js';
 import type { PartitionView } from './partition-view.js';
 import type { SearchMatch, SearchQuery, SearchResult } from './query-types.js';
 import type { Segment } from './segment.js';
-import { evalTrigramQuery, qAnd } from './trigram-query.js';
+import { evalTrigramQuery, qAnd, type TrigramQuery } from './trigram-query.js';
 import { indexableRuns } from './trigram.js';
 import { utf8Decode, utf8Encode } from './utf8.js';
 
@@ -76,6 +76,20 @@ export function search(view: PartitionView, query: SearchQuery): SearchResult {
   }
   const usedIndex = matchers.some((m) => m.query.op !== 'all');
   return { matches, truncated, candidateFiles: countFiles(candidates), scannedFiles: scanned, usedIndex };
+}
+
+/**
+ * The trigram condition every file holding a match satisfies (each pattern's, whether the
+ * scope is a line or a file): the graph layer skips partitions whose trigram filter rules it out.
+ * @param query - the query (checked as {@link search} checks it)
+ * @returns the condition
+ * @throws {RangeError} or {SyntaxError} as {@link search} does
+ */
+export function searchCondition(query: SearchQuery): TrigramQuery {
+  const mode = query.mode ?? 'literal';
+  const ic = query.ignoreCase ?? false;
+  const ignoreCase = ic === 'smart' ? query.patterns.every((p) => smartIgnoreCase(p, mode)) : ic;
+  return qAnd(query.patterns.map((p) => compileMatcher(p, mode, ignoreCase).query));
 }
 
 /** Live chunks that satisfy every pattern's trigram condition and the globs, in (path, line) order. */

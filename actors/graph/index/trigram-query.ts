@@ -71,6 +71,28 @@ export function literalQuery(text: string, caseInsensitive: boolean): TrigramQue
 }
 
 /**
+ * Whether a set could satisfy the query, given only a membership test (which may say yes
+ * wrongly, as a Bloom filter does, but never no wrongly).
+ * @param q - the query
+ * @param has - whether the set may hold a trigram
+ * @returns false only when no file of the set can match
+ */
+export function mayMatch(q: TrigramQuery, has: (trigram: number) => boolean): boolean {
+  switch (q.op) {
+    case 'all':
+      return true;
+    case 'tri':
+      return has(q.trigram);
+    case 'and':
+      return q.of.every((p) => mayMatch(p, has));
+    case 'or':
+      return q.of.some((p) => mayMatch(p, has));
+    default:
+      throw new TypeError(`Unknown trigram query op: current value is "${(q as { op: string }).op}"`);
+  }
+}
+
+/**
  * The candidate files of a query.
  *
  * @param q The query.

@@ -16,6 +16,14 @@ export function foldByte(b: number): number {
 }
 
 /**
+ * A trigram as a three-character string (one character per byte): the key under which the
+ * graph layer's per-partition Bloom filters hold it.
+ */
+export function trigramKey(trigram: number): string {
+  return String.fromCharCode((trigram >>> 16) & 0xff, (trigram >>> 8) & 0xff, trigram & 0xff);
+}
+
+/**
  * The distinct trigrams of a literal, for the query planner.
  *
  * @param text A well-formed string that every match must contain.

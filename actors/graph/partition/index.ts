@@ -26,3 +26,4 @@ export { partitionFacts } from './partition-facts.js';
 export { importLines } from './import-lines.js';
 export { NameFilter, kBitsPerName, kHashes, type NameFilterData } from './name-filter.js';
 export { toIndexFile } from './to-index-file.js';
+export { countNames, countsBytes, forEachCount, fromWireCounts, kNoCounts, packCounts, type PartitionCounts, type WireCounts } from './name-counts.js';

@@ -8,6 +8,7 @@
 
 import type { Completion, DefHit, FileTags, HitPage, OutlineEntry, RefHit, SearchQuery, SearchResult } from '../index/index.js';
 import type { FileFacts as RankFileFacts } from '../rank/index.js';
+import type { WireCounts } from './name-counts.js';
 
 /** Adds or replaces files (index `FileTags`, with content); one index version per message. */
 export interface UpsertMessage {
@@ -79,7 +80,9 @@ export interface PartitionSummary {
   readonly files: number;
   readonly names: number;
   readonly filter: { readonly bits: Uint8Array; readonly hashes: number };
-  readonly counts: { readonly names: readonly string[]; readonly defs: readonly number[]; readonly refs: readonly number[] };
+  readonly counts: WireCounts;
+  /** A Bloom filter of its content's trigrams (as three-character strings, see index/trigram.ts), for routing searches. */
+  readonly trigrams: { readonly bits: Uint8Array; readonly hashes: number };
 }
 
 /** Replies of each query operation. */

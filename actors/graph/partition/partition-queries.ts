@@ -6,11 +6,12 @@
  */
 
 import { tesseraError } from '../../../protocol/index.js';
-import type { PartitionIndex } from '../index/index.js';
+import { trigramKey, type PartitionIndex } from '../index/index.js';
 import { importLines } from './import-lines.js';
 import { partitionFacts } from './partition-facts.js';
 import type { ImportLine, LocalImporter, LocatedCompletion, PartitionQueryReplies, PartitionSummary, QueryMessage } from './partition-messages.js';
 import { NameFilter } from './name-filter.js';
+import { wireCounts } from './name-counts.js';
 
 /**
  * Evaluates one query.
@@ -73,5 +74,11 @@ function importersWithLines(index: PartitionIndex, path: string): LocalImporter[
 
 function summarize(index: PartitionIndex): PartitionSummary {
   const counts = index.symbolCounts();
-  return { files: index.fileCount, names: counts.names.length, filter: NameFilter.build(counts.names).toData(), counts };
+  return {
+    files: index.fileCount,
+    names: counts.names.length,
+    filter: NameFilter.build(counts.names).toData(),
+    counts: wireCounts(counts.names, counts.defs, counts.refs),
+    trigrams: NameFilter.build(Array.from(index.trigramKeys(), trigramKey)).toData(),
+  };
 }

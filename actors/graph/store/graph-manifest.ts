@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { PartitionCounts } from '../completion-table.js';
+import type { PartitionCounts } from '../partition/index.js';
 import { FileTable } from '../file-table.js';
 import type { GraphRouter } from '../graph-router.js';
 import { SNAPSHOT_FORMAT } from '../index/index.js';
@@ -38,6 +38,7 @@ export interface PartitionRecord {
   readonly version: number;
   readonly filter: NameFilterData | null;
   readonly counts: PartitionCounts | null;
+  readonly trigrams: NameFilterData | null;
 }
 
 /** The manifest of a graph store. */
@@ -128,7 +129,7 @@ export function restoreFileTable(files: FileColumns): FileTable {
 export function restoreRouter(router: GraphRouter, m: GraphManifest): void {
   router.retire(m.retired);
   for (const p of m.partitions) {
-    router.setSummary(p.id, p.filter, p.counts);
+    router.setSummary(p.id, p.filter, p.counts, p.trigrams);
     router.observe(p.id, p.version);
   }
 }

@@ -15,7 +15,7 @@ import { crc32 } from 'node:zlib';
 import { Packr } from 'msgpackr';
 
 /** The manifest format this code writes; older or newer files are discarded and rebuilt. */
-export const kManifestFormat = 1;
+export const kManifestFormat = 2;
 
 const kMagic = 0x4d475354; // "TSGM" read as u32 LE
 const kHeaderBytes = 16;

@@ -6,15 +6,15 @@ import { GraphImports } from '../../../actors/graph/graph-imports.js';
 import { GraphRouter } from '../../../actors/graph/graph-router.js';
 import { completions } from '../../../actors/graph/graph-symbol-queries.js';
 import { createImportResolver } from '../../../actors/graph/index/index.js';
-import { NameFilter } from '../../../actors/graph/partition/index.js';
+import { countNames, NameFilter, packCounts } from '../../../actors/graph/partition/index.js';
 import type { PartitionClient } from '../../../actors/graph/partition-client.js';
 import type { QueryContext } from '../../../actors/graph/query-context.js';
 import { partitionTree } from '../../../actors/graph/scan/index.js';
 
 const parts = [
-  { names: ['Parse', 'parse', 'other'], defs: [0, 0, 1], refs: [9, 1, 0] },
-  { names: ['parse', 'parseAll', 'pa'], defs: [1, 1, 0], refs: [1, 0, 0] },
-  { names: ['parse', 'pAx'], defs: [2, 0], refs: [0, 3] },
+  packCounts(['Parse', 'parse', 'other'], [0, 0, 1], [9, 1, 0]),
+  packCounts(['parse', 'parseAll', 'pa'], [1, 1, 0], [1, 0, 0]),
+  packCounts(['parse', 'pAx'], [2, 0], [0, 3]),
 ];
 
 describe('CompletionTable', () => {
@@ -50,13 +50,54 @@ describe('CompletionTable', () => {
     assert.deepEqual(table.top('zz', 5), { top: [], truncated: false });
     assert.deepEqual(table.top('p', 0), { top: [], truncated: true });
   });
+
+  it('finds names whose lower-cased form is longer (İ lower-cases to two code units) and ranks across them', () => {
+    const table = CompletionTable.build([packCounts(['İx', 'ix', 'Ab', 'ab'], [1, 0, 0, 2], [0, 4, 1, 0]), packCounts(['ab', 'zz'], [1, 0], [0, 1])]);
+
+    assert.deepEqual(table.partitionsWith('İx', 'def'), [0]);
+    assert.deepEqual(table.partitionsWith('ab', 'def'), [0, 1]);
+    assert.deepEqual(table.partitionsWith('zz', 'refs'), [1]);
+    // Folded, 'İx' is 'i̇x': it matches prefix 'i' (not exact-case), after 'ix' (exact case).
+    assert.deepEqual(table.top('i', 5).top.map((c) => c.name), ['ix', 'İx']);
+    assert.deepEqual(table.top('ix', 5).top.map((c) => c.name), ['ix']);
+    assert.equal(table.size, 5);
+  });
+
+  it('agrees with a plain merge on many partitions (sums, path-ordered lists, prefix runs)', () => {
+    const words = ['a', 'ab', 'Ab', 'abc', 'b', 'B', 'bc', 'x_1', 'X_1', 'é', 'É', 'ée'];
+    const plain = new Map<string, { defs: number; refs: number; defIds: number[]; refIds: number[] }>();
+    const packed = Array.from({ length: 7 }, (_, p) => {
+      const names = words.filter((_, w) => (w * 7 + p) % 3 !== 0);
+      const defs = names.map((_, i) => (i + p) % 2);
+      const refs = names.map((_, i) => (i * p) % 3);
+      names.forEach((name, i) => {
+        if (defs[i]! + refs[i]! === 0) return;
+        const e = plain.get(name) ?? { defs: 0, refs: 0, defIds: [], refIds: [] };
+        e.defs += defs[i]!;
+        e.refs += refs[i]!;
+        if (defs[i]! > 0) e.defIds.push(p * 10);
+        if (refs[i]! > 0) e.refIds.push(p * 10);
+        plain.set(name, e);
+      });
+      return packCounts(names, defs, refs);
+    });
+    const table = CompletionTable.build(packed, packed.map((_, p) => p * 10));
+
+    assert.equal(table.size, plain.size);
+    for (const [name, e] of plain) {
+      assert.deepEqual(table.partitionsWith(name, 'def'), e.defIds, name);
+      assert.deepEqual(table.partitionsWith(name, 'refs'), e.refIds, name);
+      const found = table.top(name, 1000).top.find((c) => c.name === name);
+      assert.deepEqual(found && { defs: found.defs, refs: found.refs }, { defs: e.defs, refs: e.refs }, name);
+    }
+  });
 });
 
 describe('completions() from the router table', () => {
   it('asks only the partition holding each top name for its location', async () => {
     const plan = partitionTree(parts.map((_, p) => ({ path: `p${p}.ts`, size: 1 })), { files: 1 });
     const router = new GraphRouter(plan);
-    parts.forEach((c, id) => router.setSummary(id, NameFilter.build(c.names).toData(), c));
+    parts.forEach((c, id) => router.setSummary(id, NameFilter.build(countNames(c)).toData(), c));
     const asked: string[] = [];
     const client = {
       query: (id: number, op: string, args: { name: string }) => {
