@@ -34,4 +34,8 @@ export const benches: Record<string, Bench> = {
     description: 'Code graph vs real tools: search equals ripgrep\'s (file, line) sets; definitions cover universal-ctags\' per language',
     run: runGraphAgreement,
   },
+  scale: {
+    description: 'Code graph at 1/8, 1/4, 1/2 and all of the Linux kernel (Debian linux-source; --quick: the pinned npm corpus) under --memory-budget MB (default 1024): index time vs ctags, peak RSS, def p99, search vs ripgrep, growth exponents',
+    run: async (args) => (await import('./scale/scale-bench.js')).runScaleBench(args),
+  },
 };

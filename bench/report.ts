@@ -1,3 +1,5 @@
+import { formatBenchValue } from './all/format-bench-value.js';
+
 /** One row of a benchmark's table: what was measured, Tessera's figure, the peer's, the target. */
 export interface BenchRow {
   metric: string;
@@ -15,8 +17,7 @@ export interface BenchResult {
   json: Record<string, unknown>;
 }
 
-const fmt = (v: number | string | undefined): string =>
-  v === undefined ? '' : typeof v === 'number' ? (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(+v.toPrecision(4))) : v;
+const fmt = formatBenchValue;
 
 /** Prints the rows as an aligned table on stderr. */
 export function printTable(title: string, rows: BenchRow[]): void {

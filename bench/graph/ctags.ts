@@ -19,6 +19,18 @@ export type CtagsSelection =
   | { readonly kind: 'recurse'; readonly exclude: readonly string[] }
   | { readonly kind: 'list'; readonly files: readonly string[] };
 
+/**
+ * The files ctags should see: the scanner's selection, by exclusion (`-R`, faster) when no
+ * ignore rule applies, else as a list.
+ * @param facts - the tree's ignore files
+ * @param census - what the scanner yielded, skipped and ignored
+ * @returns the selection for {@link runCtags}
+ */
+export function ctagsSelection(facts: { ignoreFiles: readonly string[] }, census: { files: readonly string[]; skipped: readonly { path: string }[]; ignored: number }): CtagsSelection {
+  if (facts.ignoreFiles.length === 0 && census.ignored === 0) return { kind: 'recurse', exclude: census.skipped.map((p) => p.path) };
+  return { kind: 'list', files: census.files };
+}
+
 /** One run. */
 export interface CtagsRun {
   readonly seconds: number;

@@ -22,7 +22,7 @@ import type { BenchResult } from '../report.js';
 import { median, quantile } from '../stats.js';
 import { collectGarbage } from './bench-gc.js';
 import { censusTree } from './corpus-census.js';
-import { runCtags, type CtagsSelection } from './ctags.js';
+import { ctagsSelection, runCtags } from './ctags.js';
 import { graphBenchRows, type GraphFigures } from './graph-bench-rows.js';
 import { replayMix, timeQueries } from './graph-latency.js';
 import { findPeerTool } from './peer-tools.js';
@@ -38,12 +38,6 @@ const round = (v: number, digits = 2): number => +v.toFixed(digits);
 /** Progress on a terminal, one line rewritten in place; nothing when piped. */
 function progress(line: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
-}
-
-/** The files ctags should see: the scanner's selection, by exclusion when no ignore rule applies. */
-function ctagsSelection(facts: { ignoreFiles: string[] }, census: { files: string[]; skipped: { path: string }[]; ignored: number }): CtagsSelection {
-  if (facts.ignoreFiles.length === 0 && census.ignored === 0) return { kind: 'recurse', exclude: census.skipped.map((p) => p.path) };
-  return { kind: 'list', files: census.files };
 }
 
 /** One timed `CodeGraph.open`, with the process's CPU time (all threads) and RSS before it. */

@@ -1,0 +1,95 @@
+/**
+ * One size of the scale benchmark, in a process of its own so that its peak RSS (the kernel's
+ * high-water mark, `resourceUsage().maxRSS`) is the graph's alone: open the tree under the
+ * memory budget, wait for it to settle, time `def` on sampled names and `search` against
+ * ripgrep, and print one JSON line.
+ *
+ *   node dist/bench/scale/scale-child.js CONFIG.json   (written by scale-bench.ts)
+ *
+ * @module
+ */
+
+import { readFileSync } from 'node:fs';
+import { CodeGraph } from '../../actors/index.js';
+import { quantile, median } from '../stats.js';
+import { timeQueries } from '../graph/graph-latency.js';
+import { searchVsRg } from '../graph/search-vs-rg.js';
+
+/** What the parent passes. */
+export interface ScaleChildConfig {
+  readonly root: string;
+  readonly budgetMb: number;
+  readonly maxFileBytes: number;
+  /** Untimed def queries first, then the timed ones. */
+  readonly warm: readonly string[];
+  readonly names: readonly string[];
+  readonly patterns: readonly string[];
+  readonly rg: string | null;
+  readonly rgPatterns: number;
+}
+
+/** What the child prints. */
+export interface ScaleChildResult {
+  readonly files: number;
+  readonly lines: number;
+  readonly bytes: number;
+  readonly index_s: number;
+  readonly rss_mb_peak: number;
+  readonly rss_mb_peak_index: number;
+  readonly partitions: number;
+  readonly evicted_after_index: number;
+  readonly def_p50_us: number;
+  readonly def_p99_us: number;
+  readonly def_answered: number;
+  readonly search_p50_ms: number;
+  readonly rg_ms: number | null;
+  readonly rg_agreeing: number;
+  readonly rg_compared: number;
+}
+
+const kMb = 1024 * 1024;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const peakMb = (): number => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+
+async function main(path: string): Promise<ScaleChildResult> {
+  const c = JSON.parse(readFileSync(path, 'utf8')) as ScaleChildConfig;
+  const t0 = performance.now();
+  const graph = await CodeGraph.open({ root: c.root, maxFileBytes: c.maxFileBytes, memoryBudgetBytes: c.budgetMb * kMb });
+  const indexS = (performance.now() - t0) / 1000;
+  const peakIndex = peakMb();
+  try {
+    const stats = graph.stats();
+    // Let the idle work after a first index run (the completion table behind exact routing,
+    // a full collection) before anything is timed, as a daemon would have by its first query.
+    await sleep(2000);
+    const def = await timeQueries(c.names, c.warm, (n) => graph.def(n, { limit: 100 }));
+    const search = await searchVsRg(graph, { root: c.root, patterns: c.patterns, rgPatterns: c.rgPatterns, rg: c.rg, maxFileBytes: c.maxFileBytes, limit: 1000 });
+    return {
+      files: stats.files,
+      lines: stats.lines,
+      bytes: stats.bytes,
+      index_s: indexS,
+      rss_mb_peak: peakMb(),
+      rss_mb_peak_index: peakIndex,
+      partitions: stats.partitions.total,
+      evicted_after_index: stats.partitions.evicted,
+      def_p50_us: quantile(def.us, 0.5),
+      def_p99_us: quantile(def.us, 0.99),
+      def_answered: def.answered,
+      search_p50_ms: median(search.tesseraMs),
+      rg_ms: search.rgMs.length > 0 ? median(search.rgMs) : null,
+      rg_agreeing: search.agreeing,
+      rg_compared: search.compared,
+    };
+  } finally {
+    await graph.close();
+  }
+}
+
+const config = process.argv[2];
+if (config === undefined) {
+  process.stderr.write('Usage: node dist/bench/scale/scale-child.js CONFIG.json (run by `npm run -s bench -- scale`)\n');
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(await main(config))}\n`);
+process.exit(0);
