@@ -17,10 +17,11 @@
  * @module
  */
 
-import { GrowableU32 } from './index/growable.js';
-import { compareFolded } from './index/symbol-order.js';
-import { NameColumn } from './name-column.js';
-import { forEachCount, type PartitionCounts } from './partition/index.js';
+import { GrowableU32 } from './index/index.js';
+import { mergeCounts } from './counts-merge.js';
+import type { NameColumn} from './name-column.js';
+import { NameColumnBuilder } from './name-column.js';
+import type { PartitionCounts } from './partition/index.js';
 
 /** One ranked completion, with the partition that holds its location. */
 export interface TableCompletion {
@@ -106,46 +107,44 @@ export class CompletionTable {
   }
 
   /**
-   * Merges partitions' counts: sums by name, then one sort, then the per-name partition lists
-   * filled in a second pass over the counts (typed arrays throughout: on the Linux kernel the
-   * table has millions of names, and an array per name cost a gigabyte while building).
-   * @param parts - in path order
+   * Merges partitions' counts (see counts-merge.ts): one pass, typed arrays throughout, names
+   * appended to a column as they come out in order.
+   * @param parts - in path order, each sorted in symbol-table order
    * @param ids - the partition id of each of `parts` (default: its index)
+   * @throws Error when a partition's counts are not in symbol-table order
    */
   static build(parts: readonly PartitionCounts[], ids?: readonly number[]): CompletionTable {
-    const at = new Map<string, number>();
-    const names: string[] = [];
+    const names = new NameColumnBuilder();
     const defs = new GrowableU32();
     const refs = new GrowableU32();
-    const defLists = new GrowableU32();
-    const refLists = new GrowableU32();
-    for (const p of parts) {
-      forEachCount(p, (name, i) => {
-        const d = p.defs[i]!;
-        const r = p.refs[i]!;
-        if (d + r === 0) return;
-        let k = at.get(name);
-        if (k === undefined) {
-          k = names.length;
-          at.set(name, k);
-          names.push(name);
-          for (const column of [defs, refs, defLists, refLists]) column.push(0);
-        }
-        defs.set(k, saturate(defs.get(k) + d));
-        refs.set(k, saturate(refs.get(k) + r));
-        if (d > 0) defLists.set(k, defLists.get(k) + 1);
-        if (r > 0) refLists.set(k, refLists.get(k) + 1);
-      });
-    }
-    const folded = names.map((n) => n.toLowerCase());
-    const order = Uint32Array.from(names, (_, i) => i).sort((i, j) => compareFolded(folded[i]!, names[i]!, folded[j]!, names[j]!));
-    folded.length = 0;
-    const rank = new Uint32Array(order.length);
-    order.forEach((k, r) => (rank[k] = r));
-    const lists = fillLists(parts, ids, at, rank, order, { def: defLists, ref: refLists });
-    at.clear();
-    const sum = (column: GrowableU32): Uint32Array => Uint32Array.from(order, (k) => column.get(k));
-    return new CompletionTable(NameColumn.of(Array.from(order, (k) => names[k]!)), { defs: sum(defs), refs: sum(refs) }, lists);
+    const defAt = new GrowableU32();
+    const defIds = new GrowableU32();
+    const refAt = new GrowableU32();
+    const refIds = new GrowableU32();
+    let last: string | null = null;
+    mergeCounts(parts, (name, part, i) => {
+      const d = parts[part]!.defs[i]!;
+      const r = parts[part]!.refs[i]!;
+      if (d + r === 0) return;
+      if (name !== last) {
+        last = name;
+        names.push(name);
+        defs.push(0);
+        refs.push(0);
+        defAt.push(defIds.length);
+        refAt.push(refIds.length);
+      }
+      const k = defs.length - 1;
+      const id = ids?.[part] ?? part;
+      defs.set(k, saturate(defs.get(k) + d));
+      refs.set(k, saturate(refs.get(k) + r));
+      if (d > 0) defIds.push(id);
+      if (r > 0) refIds.push(id);
+    });
+    defAt.push(defIds.length);
+    refAt.push(refIds.length);
+    const signed = (g: GrowableU32): Int32Array => new Int32Array(g.toArray().buffer);
+    return new CompletionTable(names.build(), { defs: defs.toArray(), refs: refs.toArray() }, { defAt: defAt.toArray(), defIds: signed(defIds), refAt: refAt.toArray(), refIds: signed(refIds) });
   }
 
   /** A location read before at `version` of its partition, if any. */
@@ -205,35 +204,6 @@ interface Lists {
   defIds: Int32Array;
   refAt: Uint32Array;
   refIds: Int32Array;
-}
-
-/**
- * The per-name partition lists as offsets (table order) and flat arrays, filled by a second
- * pass over the counts in path order, so each list comes out in path order.
- */
-function fillLists(parts: readonly PartitionCounts[], ids: readonly number[] | undefined, at: ReadonlyMap<string, number>, rank: Uint32Array, order: Uint32Array, lengths: { def: GrowableU32; ref: GrowableU32 }): Lists {
-  const offsets = (column: GrowableU32): Uint32Array => {
-    const out = new Uint32Array(order.length + 1);
-    order.forEach((k, r) => (out[r + 1] = out[r]! + column.get(k)));
-    return out;
-  };
-  const defAt = offsets(lengths.def);
-  const refAt = offsets(lengths.ref);
-  const defIds = new Int32Array(defAt[order.length]!);
-  const refIds = new Int32Array(refAt[order.length]!);
-  const defNext = defAt.slice(0, order.length);
-  const refNext = refAt.slice(0, order.length);
-  parts.forEach((p, index) => {
-    const id = ids?.[index] ?? index;
-    forEachCount(p, (name, i) => {
-      const k = at.get(name);
-      if (k === undefined) return; // no live count
-      const r = rank[k]!;
-      if (p.defs[i]! > 0) defIds[defNext[r]!++] = id;
-      if (p.refs[i]! > 0) refIds[refNext[r]!++] = id;
-    });
-  });
-  return { defAt, defIds, refAt, refIds };
 }
 
 const saturate = (n: number): number => Math.min(n, 0xffff_ffff);

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { GrowableU32 } from './index/index.js';
+
 /** An immutable column of names, by index. */
 export class NameColumn {
   readonly #text: string;
@@ -24,8 +26,9 @@ export class NameColumn {
    * @returns the column
    */
   static of(names: readonly string[]): NameColumn {
-    const text = names.length === 0 ? '' : `${names.join('\0')}\0`;
-    return new NameColumn(text, startsOf(names));
+    const builder = new NameColumnBuilder();
+    for (const name of names) builder.push(name);
+    return builder.build();
   }
 
   /**
@@ -39,6 +42,11 @@ export class NameColumn {
     if (lower.length === this.#text.length) return new NameColumn(lower, this.#starts);
     const names = Array.from({ length: this.length }, (_, i) => this.get(i).toLowerCase());
     return NameColumn.of(names);
+  }
+
+  /** @internal A column over a joined text (see {@link NameColumnBuilder}). */
+  static fromText(text: string, starts: Uint32Array): NameColumn {
+    return new NameColumn(text, starts);
   }
 
   /** Names held. */
@@ -64,13 +72,35 @@ export class NameColumn {
   }
 }
 
-function startsOf(names: readonly string[]): Uint32Array {
-  const starts = new Uint32Array(names.length + 1);
-  let at = 0;
-  names.forEach((name, i) => {
-    starts[i] = at;
-    at += name.length + 1;
-  });
-  starts[names.length] = at;
-  return starts;
+/**
+ * Appends names one by one, joining them in chunks, so that a column of millions of names is
+ * built without an array of millions of strings.
+ */
+export class NameColumnBuilder {
+  readonly #parts: string[] = [];
+  #chunk: string[] = [];
+  readonly #starts = new GrowableU32();
+  #at = 0;
+
+  /** Appends a name (holding no NUL). */
+  push(name: string): void {
+    this.#starts.push(this.#at);
+    this.#at += name.length + 1;
+    this.#chunk.push(name);
+    if (this.#chunk.length === kChunk) this.#flush();
+  }
+
+  /** The column of every name pushed. */
+  build(): NameColumn {
+    this.#flush();
+    this.#starts.push(this.#at);
+    return NameColumn.fromText(this.#parts.join(''), this.#starts.toArray());
+  }
+
+  #flush(): void {
+    if (this.#chunk.length > 0) this.#parts.push(`${this.#chunk.join('\0')}\0`);
+    this.#chunk = [];
+  }
 }
+
+const kChunk = 4096;

@@ -8,6 +8,7 @@ export interface FullRunPlan {
   names: string[];
   quick: boolean;
   root: string | undefined;
+  memoryBudgetMb: number | undefined;
 }
 
 /**
@@ -33,5 +34,5 @@ export function planFullRun(args: BenchArgs, registered: readonly string[]): Ful
     }
   }
   const names = orderBenchNames(registered).filter((n) => only === undefined || only.includes(n));
-  return { names, quick: args.quick, root: args.root };
+  return { names, quick: args.quick, root: args.root, memoryBudgetMb: args.memoryBudgetMb };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { REPO_ROOT, RESULTS_DIR } from './locations.js';
 import type { FullRunPlan } from './plan-full-run.js';
 import { runBenchChild, type ChildOutcome } from './run-bench-child.js';
-import { benchCommand, machineInfo } from './saved-result.js';
+import { benchCommand, benchOptionArgs, machineInfo } from './saved-result.js';
 import { saveResultFile } from './save-result-file.js';
 
 /** How each benchmark of a full run went. */
@@ -23,7 +23,7 @@ export async function runFullBench(plan: FullRunPlan): Promise<FullRunSummary> {
     const step = `[${i + 1}/${plan.names.length}] ${name}`;
     process.stderr.write(`${step} …\n`);
     const relFile = `${RESULTS_DIR}/${name}.json`;
-    const argv = [name, '--json', '--save', relFile, ...(plan.quick ? ['--quick'] : []), ...(plan.root ? ['--root', plan.root] : [])];
+    const argv = [name, '--json', '--save', relFile, ...benchOptionArgs(plan)];
     const outcome = await runBenchChild(argv);
     const problem = await failureOf(outcome, join(REPO_ROOT, relFile));
     const seconds = Math.round(outcome.seconds);

@@ -55,12 +55,24 @@ export function machineInfo(): MachineInfo {
 }
 
 /** The command line that reruns one benchmark the way a full run does. */
-export function benchCommand(name: string, opts: { quick: boolean; root: string | undefined }): string {
-  return ['npm run -s bench --', name, '--json', ...(opts.quick ? ['--quick'] : []), ...(opts.root ? ['--root', opts.root] : [])].join(' ');
+export function benchCommand(name: string, opts: BenchOptions): string {
+  return ['npm run -s bench --', name, '--json', ...benchOptionArgs(opts)].join(' ');
+}
+
+/** The options a benchmark was run with. */
+export interface BenchOptions {
+  quick: boolean;
+  root: string | undefined;
+  memoryBudgetMb?: number | undefined;
+}
+
+/** The command-line flags that give a benchmark these options. */
+export function benchOptionArgs(opts: BenchOptions): string[] {
+  return [...(opts.quick ? ['--quick'] : []), ...(opts.root ? ['--root', opts.root] : []), ...(opts.memoryBudgetMb === undefined ? [] : ['--memory-budget', String(opts.memoryBudgetMb)])];
 }
 
 /** The saved form of a benchmark that ran to the end. */
-export function passedResult(name: string, opts: { quick: boolean; root: string | undefined }, result: BenchResult, seconds: number): PassedBenchResult {
+export function passedResult(name: string, opts: BenchOptions, result: BenchResult, seconds: number): PassedBenchResult {
   return {
     name,
     ok: true,

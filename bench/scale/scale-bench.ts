@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { daemonEnv } from '../../cli/paths/daemon-env.js';
 import type { BenchArgs } from '../bench-args.js';
 import { defaultCacheDir, ensureCorpus, kCorpusName } from '../corpus/ensure-corpus.js';
 import { inspectTree } from '../corpus/tree-facts.js';
@@ -63,11 +64,11 @@ function runChild(config: ScaleChildConfig): ScaleChildResult {
   try {
     const path = join(dir, 'config.json');
     writeFileSync(path, JSON.stringify(config));
-    // The daemon's allocator setting (cli/paths/daemon-env.ts): two malloc arenas.
+    // The daemon's allocator settings (cli/paths/daemon-env.ts).
     const r = spawnSync(process.execPath, [childPath, path], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, MALLOC_ARENA_MAX: process.env['MALLOC_ARENA_MAX'] ?? '2' },
+      env: daemonEnv(process.env),
       maxBuffer: 16 << 20,
     });
     const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseBenchArgs } from '../../bench/bench-args.js';
 import { orderBenchNames, planFullRun } from '../../bench/all/plan-full-run.js';
+import { benchCommand, benchOptionArgs } from '../../bench/all/saved-result.js';
 
 const registered = ['transport', 'runtime', 'graph', 'daemon', 'live', 'graph-agreement', 'scale', 'extra'];
 
@@ -37,9 +38,11 @@ describe('planFullRun()', () => {
     assert.deepEqual(orderBenchNames(['daemon', 'transport']), ['transport', 'daemon']);
   });
 
-  it('limits the run to --only, still in the fixed order, and passes --quick and --root on', () => {
-    const plan = planFullRun(parseBenchArgs(['all', '--quick', '--only', 'live,transport', '--root', '/r']), registered);
-    assert.deepEqual(plan, { names: ['transport', 'live'], quick: true, root: '/r' });
+  it('limits the run to --only, still in the fixed order, and passes --quick, --root and --memory-budget on', () => {
+    const plan = planFullRun(parseBenchArgs(['all', '--quick', '--only', 'live,transport', '--root', '/r', '--memory-budget', '512']), registered);
+    assert.deepEqual(plan, { names: ['transport', 'live'], quick: true, root: '/r', memoryBudgetMb: 512 });
+    assert.deepEqual(benchOptionArgs(plan), ['--quick', '--root', '/r', '--memory-budget', '512']);
+    assert.equal(benchCommand('scale', plan), 'npm run -s bench -- scale --json --quick --root /r --memory-budget 512');
   });
 
   it('rejects an unknown name in --only, naming it and the choices', () => {

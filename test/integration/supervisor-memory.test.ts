@@ -56,6 +56,29 @@ describe('memory budget', () => {
     }
   });
 
+  it("with memoryScope 'process' counts the whole process's RSS, and evicts when only RSS is over the budget", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tessera-mem-'));
+    const heaps = await Supervisor.start({ kinds, snapshotDir: dir, workers: 1, fsync: false, memoryBudgetBytes: 1024 * MB });
+    const whole = await Supervisor.start({ kinds, snapshotDir: join(dir, 'p'), workers: 1, fsync: false, memoryBudgetBytes: 1024 * MB, memoryScope: 'process' });
+    try {
+      await Promise.all([heaps.maintain(), whole.maintain()]);
+      const rss = process.memoryUsage.rss();
+      // Two runtimes and the test runner in one process: RSS is far above one worker's heap.
+      assert.ok(heaps.stats().memory.usedBytes < rss / 2, `heaps ${heaps.stats().memory.usedBytes}, rss ${rss}`);
+      assert.ok(whole.stats().memory.usedBytes >= 0.8 * rss, `process ${whole.stats().memory.usedBytes}, rss ${rss}`);
+      await whole.ask('kv/a', { type: 'put', key: 'k', value: 'v' });
+      // A budget under the process's RSS but far over the worker's heap: only the process scope evicts.
+      await whole.setMemoryBudget(Math.floor(rss / 2));
+      await whole.maintain();
+      assert.equal(whole.stats().actors.active, 0);
+      assert.ok(whole.stats().evictions >= 1);
+      assert.equal(await whole.ask('kv/a', { type: 'get', key: 'k' }, { readOnly: true }), 'v');
+    } finally {
+      await Promise.all([heaps.stop(), whole.stop()]);
+    }
+    await assert.rejects(Supervisor.start({ kinds, snapshotDir: dir, memoryScope: 'all' as 'process' }), /memoryScope/);
+  });
+
   it('detects a corrupted snapshot, reports it and rebuilds instead of loading it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tessera-corrupt-'));
     const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 1, fsync: false });

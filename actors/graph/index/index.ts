@@ -14,6 +14,8 @@ export { globToRegExp, PathFilter } from './path-filter.js';
 export { StringInterner } from './string-interner.js';
 export { DEFAULT_HIT_LIMIT } from './symbol-queries.js';
 export { DEFAULT_SEARCH_LIMIT, searchCondition } from './search.js';
+export { compareFolded } from './symbol-order.js';
+export { GrowableU32 } from './growable.js';
 export { mayMatch, type TrigramQuery } from './trigram-query.js';
 export { trigramKey } from './trigram.js';
 export type {

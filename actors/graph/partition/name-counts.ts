@@ -9,6 +9,8 @@
  * @module
  */
 
+import { compareFolded } from '../index/index.js';
+
 /** Packed counts (plain data: it crosses threads and goes into the manifest as is). */
 export interface PartitionCounts {
   /** Every name followed by `\0`, in the order of `defs` and `refs`. */
@@ -31,9 +33,9 @@ export interface WireCounts {
 export const kNoCounts: PartitionCounts = { names: '', defs: new Uint32Array(0), refs: new Uint32Array(0) };
 
 /**
- * Packs parallel lists. A name holding NUL (never an identifier of a parsed language) is left
+ * Packs parallel lists, sorted in symbol-table order. A name holding NUL (never an identifier of a parsed language) is left
  * out, since NUL separates names.
- * @param names - distinct names
+ * @param names - distinct names (any order)
  * @param defs - live definitions of each
  * @param refs - live references to each
  * @returns the packed form
@@ -42,12 +44,17 @@ export function packCounts(names: readonly string[], defs: ArrayLike<number>, re
   return fromWireCounts(wireCounts(names, defs, refs));
 }
 
-/** Like {@link packCounts}, in the form that crosses threads. */
+/**
+ * Like {@link packCounts}, in the form that crosses threads, sorted in symbol-table order (the
+ * partition sorts, so the main thread only merges: see counts-merge.ts).
+ */
 export function wireCounts(names: readonly string[], defs: ArrayLike<number>, refs: ArrayLike<number>): WireCounts {
   const kept: number[] = [];
   names.forEach((name, i) => {
     if (!name.includes('\0')) kept.push(i);
   });
+  const folded = names.map((n) => n.toLowerCase());
+  kept.sort((i, j) => compareFolded(folded[i]!, names[i]!, folded[j]!, names[j]!));
   return { names: kept.map((i) => `${names[i]!}\0`).join(''), defs: kept.map((i) => defs[i]!), refs: kept.map((i) => refs[i]!) };
 }
 
