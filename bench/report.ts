@@ -17,18 +17,25 @@ export interface BenchResult {
   json: Record<string, unknown>;
 }
 
-const fmt = formatBenchValue;
+/**
+ * A row's cells: metric, Tessera's figure with its unit, the peer's, the ratio, the target and
+ * whether it is met (`missed` marks a miss).
+ */
+export function benchRowCells(row: BenchRow, missed = 'NO'): string[] {
+  const fmt = formatBenchValue;
+  return [
+    row.metric,
+    `${fmt(row.value)}${row.unit ? ' ' + row.unit : ''}`,
+    fmt(row.peer),
+    row.ratio === undefined ? '' : `${fmt(row.ratio)}x`,
+    row.target ?? '',
+    row.met === undefined ? '' : row.met ? 'yes' : missed,
+  ];
+}
 
 /** Prints the rows as an aligned table on stderr. */
 export function printTable(title: string, rows: BenchRow[]): void {
-  const cells = rows.map((r) => [
-    r.metric,
-    `${fmt(r.value)}${r.unit ? ' ' + r.unit : ''}`,
-    fmt(r.peer),
-    r.ratio === undefined ? '' : `${fmt(r.ratio)}x`,
-    r.target ?? '',
-    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
-  ]);
+  const cells = rows.map((r) => benchRowCells(r));
   const head = ['metric', 'tessera', 'peer', 'ratio', 'target', 'met'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ');

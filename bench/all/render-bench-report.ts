@@ -1,4 +1,4 @@
-import type { BenchRow } from '../report.js';
+import { benchRowCells } from '../report.js';
 import { formatBenchValue } from './format-bench-value.js';
 import { orderBenchNames } from './plan-full-run.js';
 import type { FailedBenchResult, MachineInfo, PassedBenchResult, SavedBenchResult } from './saved-result.js';
@@ -39,20 +39,9 @@ function renderPassed(r: PassedBenchResult): string {
   const table = [
     '| metric | Tessera | peer | ratio | target | met |',
     '|---|---|---|---|---|---|',
-    ...r.rows.map((row) => `| ${rowCells(row).map(escapeCell).join(' | ')} |`),
+    ...r.rows.map((row) => `| ${benchRowCells(row, '**NO**').map(escapeCell).join(' | ')} |`),
   ];
   return `### ${r.name}\n\n${table.join('\n')}\n\n${describeCommand(r)}`;
-}
-
-function rowCells(row: BenchRow): string[] {
-  return [
-    row.metric,
-    `${formatBenchValue(row.value)}${row.unit ? ' ' + row.unit : ''}`,
-    formatBenchValue(row.peer),
-    row.ratio === undefined ? '' : `${formatBenchValue(row.ratio)}x`,
-    row.target ?? '',
-    row.met === undefined ? '' : row.met ? 'yes' : '**NO**',
-  ];
 }
 
 /** A pipe would split the cell and a newline would end the table. */

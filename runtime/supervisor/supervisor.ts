@@ -276,11 +276,17 @@ export class Supervisor {
   /**
    * Lets an activation through unless memory is critical; then runs maintenance rounds (each
    * evicts, collects and re-measures) until it is not, giving up after a few rounds so a
-   * budget below the floor slows activations down instead of stopping them.
+   * budget below the floor slows activations down instead of stopping them. With no active
+   * actor left, or after a round that evicted none, waiting cannot free memory: the activation
+   * goes ahead at once (measured on half the Linux kernel, whose main-thread tables alone kept
+   * the process critical, three rounds with full collections made each activation take seconds).
    */
   async #admit(): Promise<void> {
     for (let round = 0; round < kAdmissionRounds && this.pressure === 'critical' && this.state === 'running'; round++) {
+      if (![...this.#core.routes.entries()].some((r) => r.state === 'active')) return;
+      const evicted = this.#core.counters.evictions;
       await this.maintain();
+      if (this.#core.counters.evictions === evicted) return;
     }
   }
 
