@@ -26,7 +26,7 @@ export interface GraphStats {
   cache: { hits: number; misses: number; entries: number };
   /** Per query operation that ran at least once. */
   queries: Record<string, OpLatency>;
-  /** Heap use of the partition workers against the budget, and the routing filters' size. */
+  /** Memory counted against the budget (workers' heaps or the process's RSS, the larger), and the main thread's routing data (filters, name counts, completion table). */
   memory: { usedBytes: number; budgetBytes: number; filterBytes: number };
   /** `warm`: loaded from the store (files changed meanwhile re-read); `cold`: indexed afresh. */
   start: 'cold' | 'warm';

@@ -13,7 +13,7 @@ import { collectGarbage } from './bench-gc.js';
 
 /** Settled memory figures. */
 export interface SettledMemory {
-  /** Partition workers' memory (committed heap + external) plus the routing filters, bytes. */
+  /** Partition workers' memory (committed heap + external) plus the main thread's routing data, bytes. */
   readonly indexBytes: number;
   /** Process RSS, bytes (main thread, workers, parse pool if still alive). */
   readonly rss: number;
@@ -31,10 +31,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 export async function settledMemory(graph: CodeGraph, maxS = 15): Promise<SettledMemory> {
   const t0 = performance.now();
-  const read = (): number => {
-    const m = graph.stats().memory;
-    return m.usedBytes + m.filterBytes;
-  };
+  // The partition workers' heaps (committed + ArrayBuffers) as they last reported them, not the
+  // budget's figure: the graph budgets the whole process (RSS), which is not the index's size.
+  const read = (): number => graph.supervisor.stats().workers.reduce((n, w) => n + w.heapUsedBytes, 0) + graph.stats().memory.filterBytes;
   let previous = read();
   for (;;) {
     await sleep(1000);
