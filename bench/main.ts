@@ -31,8 +31,8 @@ const args = orExitOnUsageError(() => parseBenchArgs(process.argv.slice(2)));
 if (args.help) {
   process.stderr.write(
     `Usage: npm run -s bench -- NAME [--root PATH] [--json] [--quick] [--memory-budget MB]\n` +
-      `       npm run -s bench -- [all] [--quick] [--only a,b]   every benchmark, one process each; saves bench/results/, updates docs/benchmarks.md\n` +
-      `       npm run -s bench -- report                          docs/benchmarks.md from the saved results only\n\n` +
+      `       npm run -s bench -- [all] [--quick] [--only a,b] [--root PATH] [--memory-budget MB]\n         every benchmark, one process each; saves bench/results/, updates docs/benchmarks.md\n` +
+      `       npm run -s bench -- report\n         docs/benchmarks.md from the saved results only\n\n` +
       `Benchmarks:\n${Object.entries(benches)
         .map(([name, b]) => `  ${name.padEnd(16)} ${b.description}`)
         .join('\n')}\n`,
