@@ -283,11 +283,17 @@ export class Supervisor {
    */
   async #admit(): Promise<void> {
     for (let round = 0; round < kAdmissionRounds && this.pressure === 'critical' && this.state === 'running'; round++) {
-      if (![...this.#core.routes.entries()].some((r) => r.state === 'active')) return;
+      if (!this.#hasActive()) return;
       const evicted = this.#core.counters.evictions;
       await this.maintain();
       if (this.#core.counters.evictions === evicted) return;
     }
+  }
+
+  /** Whether any actor is active (without copying the routing table: this runs per activation under pressure). */
+  #hasActive(): boolean {
+    for (const r of this.#core.routes.entries()) if (r.state === 'active') return true;
+    return false;
   }
 
   /** Passivates what the eviction policy picks: idle, over the cap, or over budget. */
