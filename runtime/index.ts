@@ -13,6 +13,7 @@ export {
   type RestartRecord,
   type RestartState,
 } from './supervisor/restart-policy.js';
+export { defaultSpinMs, kSpinWindowMs } from './supervisor/spin-policy.js';
 export { RoutingTable, type RouteEntry, type RouteState } from './supervisor/routing-table.js';
 export { SnapshotStore, type SnapshotStoreOptions } from './snapshot/snapshot-store.js';
 export { Supervisor } from './supervisor/supervisor.js';

@@ -88,6 +88,12 @@ export class CompletionTable {
     return Array.from(ids.subarray(at[i], at[i + 1]));
   }
 
+  /** How many definitions (`def`) or references (`refs`) of exactly `name` the graph holds. */
+  count(name: string, op: 'def' | 'refs'): number {
+    const i = this.#indexOf(name);
+    return i < 0 ? 0 : (op === 'def' ? this.#defs : this.#refs)[i]!;
+  }
+
   #indexOf(name: string): number {
     const f = name.toLowerCase();
     for (let i = this.#firstFoldedAtLeast(f); i < this.size && this.#folded.equals(i, f); i++) if (this.#names.equals(i, name)) return i;

@@ -39,11 +39,14 @@ export async function symbolHits(ctx: QueryContext, op: 'def' | 'refs', name: st
   // otherwise (they also send a definition query to partitions that only reference the name).
   const table = ctx.router.builtCompletionTable();
   const ids = table === null ? ctx.router.mayHold(name) : table.partitionsWith(name, op);
+  // When the counts say every hit fits the limit, no answer can be cut and nothing can be
+  // over-fetched: ask every partition at once (one round trip, not one per `concurrency` asks).
+  const everyHitFits = table !== null && table.count(name, op) <= limit;
   const rows: QueryRow[] = [];
   let truncated = false;
   await orderedFanOut(
     ids.length,
-    ctx.concurrency,
+    everyHitFits ? Math.max(1, ids.length) : ctx.concurrency,
     (i) => ctx.client.query(ids[i]!, op, { name, limit: Math.max(0, limit - rows.length) }),
     (reply) => {
       // Asks run in parallel: one launched before the prefix filled up may bring more than fits.

@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { DaemonClient } from '../../cli/client/daemon-client.js';
 import type { BenchArgs } from '../bench-args.js';
+import { alternate } from '../graph/query-sample.js';
 import type { BenchResult, BenchRow } from '../report.js';
 import { cpuSeconds, rssMb, startDaemonChild } from './daemon-child.js';
 import { jsonlDefMs, jsonlTool } from './jsonl-shell.js';
@@ -35,9 +36,10 @@ export async function runDaemonBench(args: BenchArgs): Promise<BenchResult> {
     const client = await DaemonClient.connect({ socketPath: socket });
     progress('ping and def round trips');
     const ping = await pingRtt(client, args.quick ? 5_000 : 20_000);
-    const names = await symbolNames(client, args.quick ? 500 : 2_000);
+    // Two disjoint halves of the same ranking: the first queries after start, then steady state.
+    const [firstNames, names] = alternate(await symbolNames(client, args.quick ? 1_000 : 4_000));
     if (names.length === 0) throw new Error(`daemon bench: the tree at ${root} has no symbols to look up`);
-    const def = await defLatency(client, names);
+    const def = await defLatency(client, firstNames, names);
     const watching = (await client.stats()).watch;
     await client.close();
     const tool = await jsonlTool();
@@ -68,6 +70,7 @@ export async function runDaemonBench(args: BenchArgs): Promise<BenchResult> {
       ping_rtt_p99_us: round(ping.p99),
       def_socket_p50_us: round(def.p50),
       def_socket_p99_us: round(def.p99),
+      def_socket_p99_first_us: round(def.firstP99),
       def_socket_cached_p99_us: round(def.cachedP99),
       def_distinct_names: names.length,
       def_jsonl_nc_ms: round(jsonl, 2),
@@ -96,7 +99,8 @@ function rows(j: Record<string, number | string | boolean | null>): BenchRow[] {
   return [
     { metric: 'ping round trip p50', value: num('ping_rtt_p50_us'), unit: 'µs' },
     { metric: 'ping round trip p99', value: num('ping_rtt_p99_us'), unit: 'µs', target: '< 300 µs', met: num('ping_rtt_p99_us') < 300 },
-    { metric: 'def over the socket p99 (distinct names)', value: num('def_socket_p99_us'), unit: 'µs', target: '< 1000 µs', met: num('def_socket_p99_us') < 1000 },
+    { metric: 'def over the socket p99 (distinct names, steady)', value: num('def_socket_p99_us'), unit: 'µs', target: '< 1000 µs', met: num('def_socket_p99_us') < 1000 },
+    { metric: 'def over the socket p99 (distinct names, first after start)', value: num('def_socket_p99_first_us'), unit: 'µs' },
     { metric: 'def over the socket p99 (cached)', value: num('def_socket_cached_p99_us'), unit: 'µs' },
     { metric: `def as a JSON line via ${String(j.def_jsonl_tool)} (whole command, median)`, value: num('def_jsonl_nc_ms'), unit: 'ms' },
     { metric: `idle CPU (${num('idle_seconds')} s)`, value: num('idle_cpu_percent'), unit: '%', target: '< 0.5 %', met: num('idle_cpu_percent') < 0.5 },

@@ -114,3 +114,11 @@ export function queryMix(sample: QuerySample, length: number, seed: number): Mix
   }
   return mix;
 }
+
+/**
+ * Splits a list into its even- and odd-indexed items: two disjoint halves drawn the same way
+ * (a sample's draws alternate common and rare, and later draws are rarer).
+ */
+export function alternate<T>(items: readonly T[]): [T[], T[]] {
+  return [items.filter((_, i) => i % 2 === 0), items.filter((_, i) => i % 2 === 1)];
+}

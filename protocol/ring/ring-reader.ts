@@ -53,6 +53,8 @@ const kDropAtWrap = process.env['TESSERA_PLANTED_BUG'] === 'ring-drop-at-wrap';
  * than one per decoded binary field); a view kept from a message keeps at most its slab alive.
  */
 const kSlabBytes = 64 * 1024;
+/** Longest the spin checks the ring without yielding to microtasks, in ms. */
+const kSpinSliceMs = 0.005;
 /** Awaiting a settled promise yields to queued microtasks only: the spin's unit of waiting. */
 const kMicrotask: Promise<void> = Promise.resolve();
 const yieldToMacrotasks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -227,6 +229,11 @@ export class RingReader {
         } else if (this.hasData()) {
           continue;
         } else if (t - lastMessageAt < this.#spinMs) {
+          // Check without yielding for a slice first: every await allocates (a reaction and a
+          // job), and one await per check made each 0.1 ms spin allocate hundreds of KB, so
+          // every thread scavenged every few ms while traffic lasted (the def tail, issue 4).
+          const sliceEnd = Math.min(t + kSpinSliceMs, lastMessageAt + this.#spinMs);
+          while (!this.hasData() && now() < sliceEnd);
           await kMicrotask;
         } else {
           this.stats.parks++;

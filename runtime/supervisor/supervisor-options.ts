@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { systemClock, type Clock } from '../clock.js';
 import { defaultRestartPolicy, type RestartPolicy } from './restart-policy.js';
+import { defaultSpinMs } from './spin-policy.js';
 
 const kDefaultYoungGenerationMb = 4;
 
@@ -33,7 +34,10 @@ export interface SupervisorOptions {
   activationsPerCheck?: number;
   /** Bytes per ring direction (default 1 MiB). */
   ringBytes?: number;
-  /** Reader spin window in ms on both sides (default 0.1). */
+  /**
+   * Reader spin window in ms on both sides (default 0.1 when there are more cores than workers,
+   * else 0: see spin-policy.ts).
+   */
   spinMs?: number;
   /** How long a worker may take to send READY (default 10 s). */
   handshakeTimeoutMs?: number;
@@ -95,7 +99,7 @@ export function resolveSupervisorOptions(o: SupervisorOptions): ResolvedSupervis
     maintenanceIntervalMs: o.maintenanceIntervalMs ?? 1000,
     activationsPerCheck: o.activationsPerCheck ?? 256,
     ringBytes: o.ringBytes ?? 1 << 20,
-    spinMs: o.spinMs ?? 0.1,
+    spinMs: o.spinMs ?? defaultSpinMs(availableParallelism(), workers),
     handshakeTimeoutMs: o.handshakeTimeoutMs ?? 10_000,
     resourceLimits: o.resourceLimits ?? { maxYoungGenerationSizeMb: kDefaultYoungGenerationMb },
     restartPolicy: o.restartPolicy ?? defaultRestartPolicy,
