@@ -41,6 +41,11 @@ describe('CompletionTable', () => {
     assert.deepEqual(table.partitionsWith('Parse', 'refs'), [4]);
     assert.deepEqual(table.partitionsWith('PARSE', 'refs'), []); // exact case only
     assert.deepEqual(table.partitionsWith('nowhere', 'def'), []);
+    assert.equal(table.count('parse', 'def'), 3);
+    assert.equal(table.count('parse', 'refs'), 2);
+    assert.equal(table.count('Parse', 'refs'), 9);
+    assert.equal(table.count('Parse', 'def'), 0);
+    assert.equal(table.count('nowhere', 'def'), 0);
   });
 
   it('matches ignoring case, reports no truncation when everything fits, and handles limit 0', () => {

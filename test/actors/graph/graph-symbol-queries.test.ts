@@ -5,6 +5,7 @@ import { GraphImports } from '../../../actors/graph/graph-imports.js';
 import { GraphRouter } from '../../../actors/graph/graph-router.js';
 import { completions, symbolHits } from '../../../actors/graph/graph-symbol-queries.js';
 import { createImportResolver } from '../../../actors/graph/index/index.js';
+import { countNames, NameFilter, packCounts } from '../../../actors/graph/partition/index.js';
 import type { PartitionClient } from '../../../actors/graph/partition-client.js';
 import type { QueryContext } from '../../../actors/graph/query-context.js';
 import { partitionTree } from '../../../actors/graph/scan/index.js';
@@ -59,6 +60,57 @@ describe('symbolHits()', () => {
     const { ctx } = context([1]);
     await assert.rejects(symbolHits(ctx, 'def', 'x', -1), RangeError);
     await assert.rejects(symbolHits(ctx, 'def', 3 as unknown as string, 1), TypeError);
+  });
+});
+
+/**
+ * Partition `p` defines `x` `defs[p]` times, its counts in the router, so the completion table
+ * is built; answers come a macrotask later, and the most asks in flight at once are recorded.
+ */
+function countedContext(defs: number[], concurrency: number): { ctx: QueryContext; flight: { now: number; most: number; asked: string[] } } {
+  const plan = partitionTree(defs.map((_, p) => ({ path: `p${p}.ts`, size: 1 })), { files: 1 });
+  const router = new GraphRouter(plan);
+  defs.forEach((n, id) => {
+    const counts = packCounts(n > 0 ? ['x'] : [], n > 0 ? [n] : [], n > 0 ? [0] : []);
+    router.setSummary(id, NameFilter.build(countNames(counts)).toData(), counts);
+  });
+  assert.notEqual(router.completionTable(), null);
+  const flight = { now: 0, most: 0, asked: [] as string[] };
+  const client = {
+    query: async (id: number, _op: string, args: { limit: number }) => {
+      flight.asked.push(`${id}:${args.limit}`);
+      flight.most = Math.max(flight.most, ++flight.now);
+      await new Promise((resolve) => setImmediate(resolve));
+      flight.now--;
+      const all = Array.from({ length: defs[id]! }, (_, i) => ({ name: 'x', kind: 'function', path: `p${id}.ts`, line: i + 1, column: 0, endLine: i + 1, enclosing: null, signature: '' }));
+      return { version: 0, value: { hits: all.slice(0, args.limit), total: all.length } };
+    },
+  } as unknown as PartitionClient;
+  const ctx: QueryContext = { root: '/r', router, client, table: new FileTable(), imports: new GraphImports(), resolver: createImportResolver(), concurrency };
+  return { ctx, flight };
+}
+
+describe('symbolHits() with the completion table', () => {
+  it('asks every partition that holds the name at once when all its hits fit the limit', async () => {
+    const { ctx, flight } = countedContext([2, 0, 1, 3], 1);
+
+    const answer = await symbolHits(ctx, 'def', 'x', 6);
+
+    assert.deepEqual(answer.results.map((r) => `${r.file}:${r.line}`), ['p0.ts:1', 'p0.ts:2', 'p2.ts:1', 'p3.ts:1', 'p3.ts:2', 'p3.ts:3']);
+    assert.equal(answer.truncated, false);
+    assert.deepEqual(flight.asked, ['0:6', '2:6', '3:6']); // partition 1 has no `x`: not asked
+    assert.equal(flight.most, 3);
+  });
+
+  it('keeps to the context concurrency when the hits exceed the limit', async () => {
+    const { ctx, flight } = countedContext([2, 0, 1, 3], 1);
+
+    const answer = await symbolHits(ctx, 'def', 'x', 5);
+
+    assert.equal(answer.results.length, 5);
+    assert.equal(answer.truncated, true);
+    assert.deepEqual(flight.asked, ['0:5', '2:3', '3:2']);
+    assert.equal(flight.most, 1);
   });
 });
 
