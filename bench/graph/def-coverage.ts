@@ -100,7 +100,7 @@ export async function defCoverage(graph: CodeGraph, ctagsJson: string, sampleNam
   }
   const ours = new Map<string, Map<string, string>>();
   for (const name of names) {
-    const r = await graph.def(name, { limit: 1_000_000 });
+    const r = await graph.def(ourSpelling(name), { limit: 1_000_000 });
     ours.set(name, new Map(r.results.map((row) => [`${row.file}:${row.line}`, row.kind ?? ''])));
   }
   const byLanguage: Record<string, { core: KindCoverage; other: KindCoverage; byKind: Record<string, KindCoverage & { core: boolean }>; misses: Map<string, string[]> }> = {};
@@ -149,4 +149,12 @@ function topMisses(misses: ReadonlyMap<string, string[]>, byKind: Record<string,
 function spread(list: readonly string[], n: number): string[] {
   if (list.length <= n) return [...list];
   return Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!);
+}
+
+/**
+ * A ctags name as tree-sitter spells the same definition: ctags writes a C++ operator with a
+ * blank before its symbol (`operator ==`), the grammar's `operator_name` without (`operator==`).
+ */
+export function ourSpelling(ctagsName: string): string {
+  return ctagsName.replace(/^operator\s+(?=[^\w\s])/, 'operator');
 }

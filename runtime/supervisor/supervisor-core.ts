@@ -9,6 +9,7 @@ import { ActorSizes } from './actor-sizes.js';
 import { Deadlines, type DeadlineHandle } from './deadlines.js';
 import { unwrapSnapshot, wrapSnapshot } from './snapshot-envelope.js';
 import type { ResolvedSupervisorOptions } from './supervisor-options.js';
+import type { WorkerHandle } from './worker-handle.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { RuntimeEvents } from './runtime-events.js';
 
@@ -48,6 +49,8 @@ export interface CoreCounters {
   messages: number;
   activations: number;
   evictions: number;
+  /** Evictions that wrote nothing: the snapshot on disk already held the actor's state. */
+  cleanEvictions: number;
   askRetries: number;
   corruptSnapshots: number;
 }
@@ -65,7 +68,7 @@ export class SupervisorCore {
   readonly routes = new RoutingTable();
   readonly journal = new UpdateLog();
   readonly askLatency = new LatencyRecorder();
-  readonly counters: CoreCounters = { messages: 0, activations: 0, evictions: 0, askRetries: 0, corruptSnapshots: 0 };
+  readonly counters: CoreCounters = { messages: 0, activations: 0, evictions: 0, cleanEvictions: 0, askRetries: 0, corruptSnapshots: 0 };
   /** Estimated bytes per active actor and per worker, as workers last reported. */
   readonly sizes = new ActorSizes();
   readonly #mailboxes = new Map<string, Op[]>();
@@ -74,6 +77,14 @@ export class SupervisorCore {
   readonly #checkpointing = new Set<string>();
   /** Snapshot writes under way, by actor: a load waits for them (see {@link #load}). */
   readonly #saving = new Map<string, Promise<void>>();
+  /**
+   * The sequence number the snapshot in the store covers, for actors whose stored snapshot this
+   * supervisor read or wrote. When it equals the journal's last number nothing has changed the
+   * actor since (read-only asks are not journaled because they change nothing), so evicting it
+   * needs no new snapshot: serializing, moving and writing a large state costs more than
+   * loading it back.
+   */
+  readonly #storedSeq = new Map<string, number>();
   readonly #o: ResolvedSupervisorOptions;
   readonly #store: SnapshotStore;
   readonly #pool: WorkerPool;
@@ -123,12 +134,16 @@ export class SupervisorCore {
     });
   }
 
-  /** Passivates an actor to the snapshot store; a no-op when it is not active. */
+  /**
+   * Passivates an actor to the snapshot store (or, when the stored snapshot is current, just
+   * drops it from its worker); a no-op when it is not active.
+   */
   async passivate(address: string): Promise<void> {
     const route = this.routes.get(address);
     if (route?.state !== 'active' || this.#mailboxes.has(address)) return;
     const worker = this.#pool.get(route.workerId!);
     if (!worker) return;
+    if (this.#storeIsCurrent(address)) return this.#dropClean(address, worker);
     const box: Op[] = [];
     this.#mailboxes.set(address, box);
     const seq = this.journal.lastSeq(address);
@@ -147,6 +162,22 @@ export class SupervisorCore {
       this.#mailboxes.delete(address);
       for (const op of box) this.#submit(address, op);
     }
+  }
+
+  /** The stored snapshot holds the actor's state: nothing journaled since, no write pending. */
+  #storeIsCurrent(address: string): boolean {
+    return this.#storedSeq.get(address) === this.journal.lastSeq(address) && !this.#saving.has(address) && !this.#unsaved.has(address);
+  }
+
+  /** Evicts an actor whose stored snapshot is current: the worker drops it, nothing is written. */
+  #dropClean(address: string, worker: WorkerHandle): void {
+    // Asks already sent to the worker are answered before the drop: one ring, in order.
+    worker.post({ k: 'drop', actor: address });
+    this.routes.passivated(address);
+    this.sizes.delete(address);
+    this.counters.evictions++;
+    this.counters.cleanEvictions++;
+    this.#events.emit({ type: 'actor.passivated', actor: address });
   }
 
   /**
@@ -276,13 +307,16 @@ export class SupervisorCore {
   async #load(address: string): Promise<{ seq: number; state: Uint8Array | undefined; rebuild: boolean }> {
     await this.#saving.get(address);
     const unsaved = this.#unsaved.get(address);
+    this.#storedSeq.delete(address);
     if (unsaved) return { ...unwrapSnapshot(unsaved), rebuild: false };
     try {
       const stored = await this.#store.get(address);
       if (!stored) return { seq: 0, state: undefined, rebuild: false };
       // test-only planted bug (issue 7): with kStaleSnapshots the first snapshot loaded is served forever.
       if (kStaleSnapshots && !kStaleSnapshots.has(this.#o.snapshotDir + address)) kStaleSnapshots.set(this.#o.snapshotDir + address, stored);
-      return { ...unwrapSnapshot(kStaleSnapshots?.get(this.#o.snapshotDir + address) ?? stored), rebuild: false };
+      const snapshot = unwrapSnapshot(kStaleSnapshots?.get(this.#o.snapshotDir + address) ?? stored);
+      if (!kStaleSnapshots) this.#storedSeq.set(address, snapshot.seq);
+      return { ...snapshot, rebuild: false };
     } catch (err) {
       if (!isTesseraError(err, 'ERR_SNAPSHOT_CORRUPT')) throw err;
       // Never load a corrupt snapshot: report it and let the kind rebuild the state.
@@ -307,10 +341,12 @@ export class SupervisorCore {
     const wrapped = wrapSnapshot(seq, state);
     try {
       await this.#store.put(address, wrapped);
+      this.#storedSeq.set(address, seq);
       this.#unsaved.delete(address);
       this.journal.truncateThrough(address, seq);
     } catch (err) {
       this.#unsaved.set(address, wrapped);
+      this.#storedSeq.delete(address);
       this.journal.truncateThrough(address, seq);
       this.#events.emit({ type: 'error', error: err, actor: address });
     }
@@ -323,10 +359,11 @@ export class SupervisorCore {
 
   /**
    * Stores an active actor's snapshot without stopping it and drops the journal entries it
-   * covers. A no-op when the actor is not active or a checkpoint of it is under way.
+   * covers. A no-op when the actor is not active, a checkpoint of it is under way, or the stored
+   * snapshot already holds its state.
    */
   async checkpoint(address: string): Promise<void> {
-    if (this.#checkpointing.has(address)) return;
+    if (this.#checkpointing.has(address) || this.#storeIsCurrent(address)) return;
     const route = this.routes.get(address);
     const worker = route?.state === 'active' && route.workerId !== null ? this.#pool.get(route.workerId) : undefined;
     if (!worker) return;

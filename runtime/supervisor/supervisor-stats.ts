@@ -26,6 +26,8 @@ export interface SupervisorStats {
   messagesPerSecond: number;
   activations: number;
   evictions: number;
+  /** Evictions that wrote no snapshot (the stored one was current). */
+  cleanEvictions: number;
   restarts: number;
   askRetries: number;
   corruptSnapshots: number;
@@ -86,6 +88,7 @@ export function buildStats(input: StatsInput): SupervisorStats {
     messagesPerSecond: Math.round(input.messagesPerSecond),
     activations: core.counters.activations,
     evictions: core.counters.evictions,
+    cleanEvictions: core.counters.cleanEvictions,
     restarts: pool.restarts,
     askRetries: core.counters.askRetries,
     corruptSnapshots: core.counters.corruptSnapshots,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +26,10 @@ describe('placement', () => {
 
 describe('Supervisor with real workers', () => {
   let sup: Supervisor;
+  let dir: string;
   before(async () => {
-    sup = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-sup-')), workers: 2, fsync: false });
+    dir = await mkdtemp(join(tmpdir(), 'tessera-sup-'));
+    sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 2, fsync: false });
   });
   after(async () => {
     await sup.stop();
@@ -48,6 +51,28 @@ describe('Supervisor with real workers', () => {
     assert.equal(sup.stats().evictions >= 1, true);
   });
 
+  it('evicts an actor whose stored snapshot is current without writing it again', async () => {
+    const file = join(dir, 'kv~2Fclean.snap');
+    const written = (): string => { const st = statSync(file); return `${st.ino}:${st.mtimeMs}`; };
+    await sup.ask('kv/clean', { type: 'put', key: 'k', value: 'v1' });
+    await sup.evict('kv/clean'); // changed since load: written
+    const first = written();
+    const clean = sup.stats().cleanEvictions;
+
+    assert.equal(await sup.ask('kv/clean', { type: 'get', key: 'k' }, { readOnly: true }), 'v1');
+    await sup.checkpoint('kv/clean');
+    await sup.evict('kv/clean');
+
+    assert.equal(sup.stats().cleanEvictions, clean + 1);
+    assert.equal(written(), first, 'neither the checkpoint nor the eviction rewrote the snapshot');
+    assert.equal(await sup.ask('kv/clean', { type: 'get', key: 'k' }, { readOnly: true }), 'v1');
+
+    await sup.ask('kv/clean', { type: 'put', key: 'k', value: 'v2' });
+    await sup.evict('kv/clean'); // an update since the load: written again
+    assert.equal(sup.stats().cleanEvictions, clean + 1);
+    assert.notEqual(written(), first);
+    assert.equal(await sup.ask('kv/clean', { type: 'get', key: 'k' }, { readOnly: true }), 'v2');
+  });
 
   it('fails an ask to an unknown kind with ERR_ACTOR_KIND_UNKNOWN and keeps serving', async () => {
     await assert.rejects(sup.ask('nope/1', { type: 'get' }), (e) => isTesseraError(e, 'ERR_ACTOR_KIND_UNKNOWN'));

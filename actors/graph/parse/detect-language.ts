@@ -35,14 +35,15 @@ const byExtension: ReadonlyMap<string, LanguageId> = new Map([
   ['h++', 'cpp'],
 ]);
 
-// A `.h` header is C unless its first lines hold C++-only syntax.
-const cppHeaderHint = /^\s*(?:class\s+\w+\s*[:{]|namespace\s+\w*\s*\{|template\s*<)|\bstd::/m;
+// A `.h` header is C unless its first lines hold C++-only syntax, or include a standard header
+// without an extension (`<memory>`, `<string>`: C's standard and POSIX headers all end in `.h`).
+const cppHeaderHint = /^\s*(?:class\s+\w+\s*[:{]|namespace\s+\w*\s*\{|template\s*<|#\s*include\s*<[a-z_]+>)|\bstd::/m;
 
 /**
  * The language of a file, from its extension (case-insensitive).
  * @param path - a file path; only the part after the last `.` of the base name is read
  * @param head - optional start of the file: a `.h` file whose head holds C++ syntax (a class,
- *   a namespace, a template, `std::`) is C++
+ *   a namespace, a template, `std::`, an include of `<memory>`-style headers) is C++
  * @returns the language, or `null` for a file indexed as text only
  * @example
  * detectLanguage('src/app.tsx'); // 'tsx'

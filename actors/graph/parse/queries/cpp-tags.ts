@@ -15,10 +15,39 @@ const cppOnlyPatterns = String.raw`
   (qualified_identifier scope: (_) @scope.name name: (identifier) @name)))) @def.method
 (function_definition declarator: (reference_declarator (function_declarator declarator:
   (qualified_identifier scope: (_) @scope.name name: (identifier) @name)))) @def.method
+(function_definition declarator: [
+  (pointer_declarator (function_declarator declarator: [
+    (qualified_identifier scope: (_) @scope.name name: (operator_name) @name)
+    (qualified_identifier name: (qualified_identifier scope: (_) @scope.name name: [(identifier) (operator_name)] @name))]))
+  (reference_declarator (function_declarator declarator: [
+    (qualified_identifier scope: (_) @scope.name name: (operator_name) @name)
+    (qualified_identifier name: (qualified_identifier scope: (_) @scope.name name: [(identifier) (operator_name)] @name))]))]) @def.method
 (function_definition declarator: (function_declarator declarator: [(field_identifier) (destructor_name) (operator_name)] @name)) @def.method
+(function_definition declarator: [
+  (pointer_declarator (function_declarator declarator: [(field_identifier) (operator_name)] @name))
+  (reference_declarator (function_declarator declarator: [(field_identifier) (operator_name)] @name))]) @def.method
+(function_definition declarator: (reference_declarator (function_declarator declarator: (identifier) @name))) @def.function
+(function_definition declarator: (function_declarator declarator: (template_function name: (identifier) @name))) @def.function
+(class_specifier name: [
+  (template_type name: (type_identifier) @name)
+  (qualified_identifier scope: (_) @scope.name name: (type_identifier) @name)] body: (field_declaration_list)) @def.class
+(struct_specifier name: [
+  (template_type name: (type_identifier) @name)
+  (qualified_identifier scope: (_) @scope.name name: (type_identifier) @name)] body: (field_declaration_list)) @def.struct
+(type_definition declarator: (reference_declarator (type_identifier) @name)) @def.type
 (field_declaration declarator: (function_declarator declarator: [(field_identifier) (destructor_name) (operator_name)] @name)) @def.prototype
 (alias_declaration name: (type_identifier) @name) @def.type
 (concept_definition name: (identifier) @name) @def.type
+
+; Error recovery. A block opened under #ifdef and closed under another ('#ifdef NS' 'namespace NS {')
+; turns the rest of the file into one ERROR: its openers lie loose in it, so the name node alone
+; is the definition; and 'T Type::name() {' comes out as a bitfield 'Type : :name()'. The tokens
+; are captured (@_k, @_o) because uncaptured ones match only the first opener in the ERROR.
+(ERROR "namespace" @_k . [(identifier) (namespace_identifier)] @name @def.module . "{" @_o)
+(ERROR "class" @_k . (type_identifier) @name @def.class . [":" "{"] @_o)
+(ERROR "struct" @_k . (type_identifier) @name @def.struct . [":" "{"] @_o)
+(ERROR (function_declarator declarator: (identifier) @name) @def.function . "{" @_o)
+(function_definition declarator: (field_identifier) @scope.name . (ERROR (bitfield_clause (call_expression function: (identifier) @name)))) @def.method
 
 (call_expression function: [
   (qualified_identifier name: (identifier) @ref.call)

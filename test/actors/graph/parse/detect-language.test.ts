@@ -22,6 +22,12 @@ describe('detectLanguage()', () => {
     assert.equal(detectLanguage('x.h', 'template <typename T>\nT f();'), 'cpp');
     assert.equal(detectLanguage('x.h', 'int f(void);\n'), 'c');
   });
+
+  it('reads a .h header that includes extensionless standard headers as C++, one with C headers as C', () => {
+    assert.equal(detectLanguage('napi.h', '#ifndef SRC_NAPI_H_\n#include <functional>\n#include <memory>\n'), 'cpp');
+    assert.equal(detectLanguage('x.h', '# include <string>\n'), 'cpp');
+    assert.equal(detectLanguage('x.h', '#include <stdio.h>\n#include <sys/types.h>\n#include "local"\n'), 'c');
+  });
 });
 
 describe('isLanguageId()', () => {
