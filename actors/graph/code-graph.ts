@@ -16,6 +16,7 @@
 import { tesseraError } from '../../protocol/index.js';
 import { LatencyRecorder, type Supervisor } from '../../runtime/index.js';
 import { resolveGraphOptions, type CodeGraphOptions, type ResolvedGraphOptions } from './code-graph-options.js';
+import { ColdSearch } from './cold-search.js';
 import { catchUp } from './graph-catch-up.js';
 import { applyFileChanges, type ChangeOutcome, type FileChanges } from './graph-changes.js';
 import { GraphEvents, type ChangeCause, type GraphEventListener } from './graph-events.js';
@@ -62,8 +63,10 @@ export class CodeGraph {
   private constructor(parts: GraphParts, o: ResolvedGraphOptions) {
     this.#parts = parts;
     this.#o = o;
-    const { root, router, client, table, resolver, concurrency } = parts;
-    this.#ctx = { root, router, client, table, resolver, concurrency, imports: new GraphImports() };
+    const { root, router, client, table, resolver, concurrency, pool, supervisor } = parts;
+    const residentAddresses = (): Set<string> => new Set(supervisor.actors().filter((a) => a.state === 'active' || a.state === 'activating').map((a) => a.address));
+    const cold = new ColdSearch({ root, router, table, pool, residentAddresses });
+    this.#ctx = { root, router, client, table, resolver, concurrency, imports: new GraphImports(), cold };
     this.#cache = new QueryCache((b: CacheBasis) => ('stamp' in b ? b.stamp === router.stamp : router.version(b.partition) === b.version));
     // A corrupt snapshot leaves its partition empty at version 0: index its files again. Its
     // versions start over, so answers cached by version could look current: drop them all.

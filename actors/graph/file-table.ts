@@ -44,10 +44,12 @@ export class FileTable {
   readonly #dirs = new Map<string, Set<string>>();
   #lines = 0;
   #bytes = 0;
+  #version = 0;
 
   /** Adds or replaces a file. */
   set(path: string, entry: FileEntry): void {
     this.delete(path);
+    this.#version++;
     this.#files.set(path, entry);
     this.#lines += entry.lines;
     this.#bytes += entry.bytes;
@@ -61,6 +63,7 @@ export class FileTable {
   delete(path: string): boolean {
     const old = this.#files.get(path);
     if (old === undefined) return false;
+    this.#version++;
     this.#files.delete(path);
     this.#lines -= old.lines;
     this.#bytes -= old.bytes;
@@ -100,6 +103,11 @@ export class FileTable {
   /** The indexed paths, in no particular order. */
   paths(): IterableIterator<string> {
     return this.#files.keys();
+  }
+
+  /** Counts every file added, replaced or removed: a change means the set of files may differ. */
+  get version(): number {
+    return this.#version;
   }
 
   /** Indexed files. */

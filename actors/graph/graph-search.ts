@@ -9,7 +9,7 @@
  * @module
  */
 
-import { globToRegExp, searchCondition, type SearchQuery } from './index/index.js';
+import { globToRegExp, searchCondition, type SearchQuery, type SearchResult } from './index/index.js';
 import { orderedFanOut } from './ordered-fan-out.js';
 import { checkLimit, type Answer, type QueryContext } from './query-context.js';
 import { searchRow, type QueryRow } from './query-result.js';
@@ -75,18 +75,25 @@ export function searchQuery(pattern: string | readonly string[], o: SearchOption
 export async function searchAll(ctx: QueryContext, query: SearchQuery): Promise<Answer> {
   const limit = query.limit!;
   const ids = ctx.router.maySearch(searchCondition(query));
+  const cold = ctx.cold?.evicted(ids) ?? new Set<number>();
   const rows: QueryRow[] = [];
   let truncated = false;
+  const ask = async (id: number, sub: SearchQuery): Promise<SearchResult> => (await ctx.client.query(id, 'search', sub)).value;
   await orderedFanOut(
     ids.length,
     ctx.concurrency,
-    (i) => ctx.client.query(ids[i]!, 'search', { ...query, limit: Math.max(0, limit - rows.length) }),
+    async (i) => {
+      const id = ids[i]!;
+      const sub = { ...query, limit: Math.max(0, limit - rows.length) };
+      // An evicted partition is read from its files rather than loaded (see cold-search.ts).
+      return (cold.has(id) ? await ctx.cold!.search(id, sub) : null) ?? ask(id, sub);
+    },
     (reply) => {
       // Asks run in parallel: one launched before the prefix filled up may bring more than fits.
-      const { matches } = reply.value;
+      const { matches } = reply;
       const room = limit - rows.length;
       for (const m of matches.slice(0, room)) rows.push(searchRow(m));
-      truncated = reply.value.truncated || matches.length > room;
+      truncated = reply.truncated || matches.length > room;
       return !truncated;
     },
   );

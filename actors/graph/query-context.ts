@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { ColdSearch } from './cold-search.js';
 import type { FileTable } from './file-table.js';
 import type { GraphImports } from './graph-imports.js';
 import type { GraphRouter } from './graph-router.js';
@@ -24,6 +25,8 @@ export interface QueryContext {
   readonly resolver: ImportResolver;
   /** Most partition asks in flight for one query. */
   readonly concurrency: number;
+  /** Searches evicted partitions from their files (absent: every partition is asked). */
+  readonly cold?: ColdSearch;
 }
 
 /** A query's answer before timing. */

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeGraph, type QueryResult } from '../../actors/index.js';
+import { CodeGraph, type QueryResult, type SearchOptions } from '../../actors/index.js';
 import { reposRoot } from '../fixtures/graph-fixtures.js';
 
 // Every fixture language in one graph, two files per partition: answers span partitions, and
@@ -38,6 +38,30 @@ describe('CodeGraph with evicted partitions', () => {
   after(async () => {
     await Promise.all([roomy?.close(), tight?.close()]);
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('searches evicted partitions from their files, not loading them, with their indexes\' answers', async () => {
+    const searches: [string | string[], SearchOptions][] = [
+      ['return', {}],
+      [['\\bnew\\s+\\w+', '\\('], { mode: 'regex' }],
+      ['foo', { ignoreCase: true }],
+      [['area', 'return'], { scope: 'file' }],
+      ['import', { include: ['typescript/**'] }],
+      ['e', {}],
+    ];
+    const run = (limit: number) => Promise.all(searches.map(([p, o]) => roomy.search(p, { ...o, limit }).then(answer)));
+    assert.equal(roomy.stats().partitions.evicted, 0);
+    const fromIndexes = await run(900);
+    const { total } = roomy.stats().partitions;
+    await Promise.all(Array.from({ length: total }, (_, id) => roomy.supervisor.evict(`partition/${id}`)));
+    const activations = roomy.supervisor.stats().activations;
+
+    const fromFiles = await run(901); // another limit: computed, not cached; every answer is shorter than 900
+
+    assert.deepEqual(fromFiles, fromIndexes);
+    assert.ok(fromIndexes.every((a) => { const r = (a as { results: unknown[]; truncated: boolean }); return r.results.length > 0 && !r.truncated; }));
+    assert.equal(roomy.supervisor.stats().activations, activations, 'no partition was loaded');
+    assert.equal(roomy.stats().partitions.resident, 0);
   });
 
   it('answers identically when a tiny memory budget evicts partitions between queries', async () => {

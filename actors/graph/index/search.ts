@@ -44,15 +44,7 @@ interface Candidate {
  * @throws {SyntaxError} When a regular expression is invalid.
  */
 export function search(view: PartitionView, query: SearchQuery): SearchResult {
-  const mode = query.mode ?? 'literal';
-  const scope = query.scope ?? 'line';
-  const limit = query.limit ?? DEFAULT_SEARCH_LIMIT;
-  if (query.patterns.length === 0) throw new RangeError('Cannot search: no pattern given: current value is []');
-  if (!(limit >= 0)) throw new RangeError(`Cannot search: the limit must be a non-negative number: current value is ${limit}`);
-  const ic = query.ignoreCase ?? false;
-  const ignoreCase = ic === 'smart' ? query.patterns.every((p) => smartIgnoreCase(p, mode)) : ic;
-  const matchers = query.patterns.map((p) => compileMatcher(p, mode, ignoreCase));
-  const filter = new PathFilter(query.include, query.exclude);
+  const { scope, limit, matchers, filter } = compileSearch(query);
   const candidates = scope === 'file' ? fileCandidates(view, matchers, filter) : chunkCandidates(view, matchers, filter);
   // Case-sensitive literals must occur in a candidate's bytes: checking natively, before
   // decoding, skips most candidates that only share the literal's trigrams. Only well-formed
@@ -76,6 +68,56 @@ export function search(view: PartitionView, query: SearchQuery): SearchResult {
   }
   const usedIndex = matchers.some((m) => m.query.op !== 'all');
   return { matches, truncated, candidateFiles: countFiles(candidates), scannedFiles: scanned, usedIndex };
+}
+
+/** A checked query, compiled: what {@link search} and {@link searchTexts} run. */
+export interface CompiledSearch {
+  readonly scope: 'line' | 'file';
+  readonly limit: number;
+  readonly matchers: readonly LineMatcher[];
+  readonly filter: PathFilter;
+}
+
+/**
+ * Checks and compiles a query.
+ * @throws {RangeError} When there is no pattern, a literal is empty, or the limit is negative.
+ * @throws {SyntaxError} When a regular expression is invalid.
+ */
+export function compileSearch(query: SearchQuery): CompiledSearch {
+  const mode = query.mode ?? 'literal';
+  const limit = query.limit ?? DEFAULT_SEARCH_LIMIT;
+  if (query.patterns.length === 0) throw new RangeError('Cannot search: no pattern given: current value is []');
+  if (!(limit >= 0)) throw new RangeError(`Cannot search: the limit must be a non-negative number: current value is ${limit}`);
+  const ic = query.ignoreCase ?? false;
+  const ignoreCase = ic === 'smart' ? query.patterns.every((p) => smartIgnoreCase(p, mode)) : ic;
+  return { scope: query.scope ?? 'line', limit, matchers: query.patterns.map((p) => compileMatcher(p, mode, ignoreCase)), filter: new PathFilter(query.include, query.exclude) };
+}
+
+/**
+ * The same search over whole texts instead of an index: each of `files` (in the order given,
+ * which must be path order) whose path passes the globs is scanned as {@link search} verifies a
+ * candidate. For files read from disk, it answers as the partition that indexed the same texts.
+ * @param files - path and text of each file
+ * @returns matching lines in the files' order, at most the limit (`candidateFiles` counts the
+ *   files that passed the globs, `usedIndex` is false)
+ */
+export function searchTexts(files: Iterable<{ readonly path: string; readonly text: string }>, compiled: CompiledSearch): SearchResult {
+  const { scope, limit, matchers, filter } = compiled;
+  const matches: SearchMatch[] = [];
+  let truncated = false;
+  let scanned = 0;
+  for (const f of files) {
+    if (!filter.acceptsAll && !filter.matches(f.path)) continue;
+    scanned++;
+    truncated = !scanText(f.text, matchers, scope, 1, (line, lineText, ranges) => {
+      if (matches.length === limit) return false;
+      matches.push({ path: f.path, line, column: ranges[0]?.[0] ?? 0, text: lineText, ranges });
+      return true;
+    });
+    // Stop before asking for the next file: `files` may read it from disk.
+    if (truncated) break;
+  }
+  return { matches, truncated, candidateFiles: scanned, scannedFiles: scanned, usedIndex: false };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { FileTags } from './file-tags.js';
 import { kDefaultMaxFileBytes } from './parse-file.js';
 import { kDefaultParseTimeoutMs } from './parse-source.js';
 import type { ParseBatchTask } from './parse-worker.js';
+import type { ScanFilesResult, ScanFilesTask } from './scan-files.js';
 
 /** Options of {@link ParsePool}. */
 export interface ParsePoolOptions {
@@ -48,7 +49,7 @@ const workerFile = new URL('./parse-worker.js', import.meta.url).href;
  * await pool.close();
  */
 export class ParsePool {
-  readonly #pool: Piscina<ParseBatchTask, FileTags[]>;
+  readonly #pool: Piscina<ParseBatchTask | ScanFilesTask, FileTags[] | ScanFilesResult>;
   readonly #maxFileBytes: number;
   readonly #timeoutMs: number;
   readonly #batchSize: number;
@@ -63,7 +64,7 @@ export class ParsePool {
     const batchSize = options.batchSize ?? 32;
     if (!(maxThreads >= 1)) throw new RangeError(`Cannot create a parse pool: maxThreads must be at least 1: current value is ${maxThreads}`);
     if (!(batchSize >= 1)) throw new RangeError(`Cannot create a parse pool: batchSize must be at least 1: current value is ${batchSize}`);
-    this.#pool = new Piscina<ParseBatchTask, FileTags[]>({
+    this.#pool = new Piscina<ParseBatchTask | ScanFilesTask, FileTags[] | ScanFilesResult>({
       filename: workerFile,
       minThreads: 0,
       maxThreads,
@@ -87,7 +88,7 @@ export class ParsePool {
   parseBatch(root: string, paths: readonly string[], signal?: AbortSignal, known?: readonly (string | undefined)[]): Promise<FileTags[]> {
     const task: ParseBatchTask = { root, paths: [...paths], maxFileBytes: this.#maxFileBytes, timeoutMs: this.#timeoutMs, withContent: this.#withContent };
     if (known !== undefined) task.known = known.map((h) => h ?? null);
-    return this.#pool.run(task, signal === undefined ? {} : { signal });
+    return this.#pool.run(task, signal === undefined ? {} : { signal }) as Promise<FileTags[]>;
   }
 
   /**
@@ -103,6 +104,14 @@ export class ParsePool {
       batches.push(this.parseBatch(root, paths.slice(i, i + this.#batchSize), signal));
     }
     return (await Promise.all(batches)).flat();
+  }
+
+  /**
+   * Searches files as the partition that indexed them would (see scan-files.ts), on one thread.
+   * @returns the answer, or the first file that changed since it was indexed
+   */
+  scanFiles(task: ScanFilesTask): Promise<ScanFilesResult> {
+    return this.#pool.run(task, { name: 'scanFiles' }) as Promise<ScanFilesResult>;
   }
 
   /** Live worker threads (0 once idle). */

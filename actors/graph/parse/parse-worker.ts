@@ -8,6 +8,8 @@
 import type { FileTags } from './file-tags.js';
 import { parseFile } from './parse-file.js';
 
+export { scanFiles } from './scan-files.js';
+
 /** One task: files relative to `root`, with the limits to apply. */
 export interface ParseBatchTask {
   root: string;
