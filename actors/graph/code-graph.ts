@@ -65,7 +65,7 @@ export class CodeGraph {
     this.#o = o;
     const { root, router, client, table, resolver, concurrency, pool, supervisor } = parts;
     const residentAddresses = (): Set<string> => new Set(supervisor.actors().filter((a) => a.state === 'active' || a.state === 'activating').map((a) => a.address));
-    const cold = new ColdSearch({ root, router, table, pool, residentAddresses });
+    const cold = new ColdSearch({ root, router, table, pool, residentAddresses, roomToLoad: () => supervisor.pressure === 'normal' });
     this.#ctx = { root, router, client, table, resolver, concurrency, imports: new GraphImports(), cold };
     this.#cache = new QueryCache((b: CacheBasis) => ('stamp' in b ? b.stamp === router.stamp : router.version(b.partition) === b.version));
     // A corrupt snapshot leaves its partition empty at version 0: index its files again. Its

@@ -48,8 +48,10 @@ export class FileTable {
 
   /** Adds or replaces a file. */
   set(path: string, entry: FileEntry): void {
-    this.delete(path);
-    this.#version++;
+    const version = this.#version;
+    const replaced = this.delete(path);
+    // Replacing a file keeps the set of paths: only adding one is a new version.
+    this.#version = replaced ? version : version + 1;
     this.#files.set(path, entry);
     this.#lines += entry.lines;
     this.#bytes += entry.bytes;
@@ -105,7 +107,7 @@ export class FileTable {
     return this.#files.keys();
   }
 
-  /** Counts every file added, replaced or removed: a change means the set of files may differ. */
+  /** Changes whenever a path is added or removed (not when a file's entry is replaced). */
   get version(): number {
     return this.#version;
   }

@@ -17,6 +17,21 @@ describe('FileTable', () => {
     assert.deepEqual([...table.filesInDir('pkg/', 'rust')], []);
     assert.equal(table.has('pkg/c.ts'), true);
   });
+
+  it('changes its version when a path is added or removed, not when an entry is replaced', () => {
+    const table = new FileTable();
+    table.set('a.ts', { language: 'typescript', bytes: 1, lines: 1 });
+    const added = table.version;
+    table.set('a.ts', { language: 'typescript', bytes: 2, lines: 1 });
+    table.touch('a.ts', 5);
+    table.delete('missing');
+    assert.equal(table.version, added);
+    table.delete('a.ts');
+    assert.notEqual(table.version, added);
+    const removed = table.version;
+    table.set('b.ts', { language: 'typescript', bytes: 1, lines: 1 });
+    assert.notEqual(table.version, removed);
+  });
 });
 
 describe('countLines()', () => {
