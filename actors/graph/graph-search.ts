@@ -5,6 +5,7 @@
  * since asks overlap), so a partition asked for 0 reports only
  * whether it has any; the first partition that has more than asked proves the answer truncated
  * and stops the fan-out. The answer is exactly the first `limit` matching lines in path order.
+ * While memory is short, an evicted partition answers from its files (see cold-search.ts).
  *
  * @module
  */
@@ -85,7 +86,7 @@ export async function searchAll(ctx: QueryContext, query: SearchQuery): Promise<
     async (i) => {
       const id = ids[i]!;
       const sub = { ...query, limit: Math.max(0, limit - rows.length) };
-      // An evicted partition is read from its files rather than loaded (see cold-search.ts).
+      // While memory is short, an evicted partition is read from its files, not loaded (cold-search.ts).
       return (cold.has(id) ? await ctx.cold!.search(id, sub) : null) ?? ask(id, sub);
     },
     (reply) => {
