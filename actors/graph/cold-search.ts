@@ -72,7 +72,7 @@ export class ColdSearch {
     const { router, table } = this.#parts;
     if (this.#members?.plan !== router.plan || this.#members.version !== table.version) {
       const byId = new Map<number, string[]>();
-      for (const [pid, m] of partitionMembers(table, router)) byId.set(pid, m.paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      for (const [pid, m] of partitionMembers(table, router)) byId.set(pid, m.paths.sort()); // UTF-16 order, as the index sorts paths
       this.#members = { plan: router.plan, version: table.version, byId };
     }
     return this.#members.byId.get(id) ?? [];

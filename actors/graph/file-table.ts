@@ -48,10 +48,8 @@ export class FileTable {
 
   /** Adds or replaces a file. */
   set(path: string, entry: FileEntry): void {
-    const version = this.#version;
-    const replaced = this.delete(path);
     // Replacing a file keeps the set of paths: only adding one is a new version.
-    this.#version = replaced ? version : version + 1;
+    if (!this.#remove(path)) this.#version++;
     this.#files.set(path, entry);
     this.#lines += entry.lines;
     this.#bytes += entry.bytes;
@@ -63,9 +61,14 @@ export class FileTable {
 
   /** Removes a file; unknown paths are ignored. @returns whether it was present */
   delete(path: string): boolean {
+    const removed = this.#remove(path);
+    if (removed) this.#version++;
+    return removed;
+  }
+
+  #remove(path: string): boolean {
     const old = this.#files.get(path);
     if (old === undefined) return false;
-    this.#version++;
     this.#files.delete(path);
     this.#lines -= old.lines;
     this.#bytes -= old.bytes;

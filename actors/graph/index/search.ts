@@ -11,7 +11,7 @@
  * @module
  */
 
-import { scanText } from './file-scan.js';
+import { scanText, type LineSink } from './file-scan.js';
 import { compileMatcher, smartIgnoreCase, type LineMatcher } from './line-matcher.js';
 import { PathFilter } from './path-filter.js';
 import type { PartitionView } from './partition-view.js';
@@ -60,11 +60,7 @@ export function search(view: PartitionView, query: SearchQuery): SearchResult {
     if (!needles.every((n) => bytes.indexOf(n) >= 0)) continue;
     const text = utf8Decode(c.seg.data.contentBytes, c.start, c.end);
     // Stop at the first match past the limit: it proves the result is truncated.
-    truncated = !scanText(text, matchers, scope, c.firstLine, (line, lineText, ranges) => {
-      if (matches.length === limit) return false;
-      matches.push({ path: c.path, line, column: ranges[0]?.[0] ?? 0, text: lineText, ranges });
-      return true;
-    });
+    truncated = !scanText(text, matchers, scope, c.firstLine, collectInto(matches, limit, c.path));
   }
   const usedIndex = matchers.some((m) => m.query.op !== 'all');
   return { matches, truncated, candidateFiles: countFiles(candidates), scannedFiles: scanned, usedIndex };
@@ -109,11 +105,7 @@ export function searchTexts(files: Iterable<{ readonly path: string; readonly te
   for (const f of files) {
     if (!filter.acceptsAll && !filter.matches(f.path)) continue;
     scanned++;
-    truncated = !scanText(f.text, matchers, scope, 1, (line, lineText, ranges) => {
-      if (matches.length === limit) return false;
-      matches.push({ path: f.path, line, column: ranges[0]?.[0] ?? 0, text: lineText, ranges });
-      return true;
-    });
+    truncated = !scanText(f.text, matchers, scope, 1, collectInto(matches, limit, f.path));
     // Stop before asking for the next file: `files` may read it from disk.
     if (truncated) break;
   }
@@ -165,6 +157,15 @@ function fileCandidates(view: PartitionView, matchers: readonly LineMatcher[], f
     }
   }
   return sortAcrossSegments(out);
+}
+
+/** A scan sink that appends `path`'s matching lines; at a match past the limit it stops (proof of truncation). */
+function collectInto(matches: SearchMatch[], limit: number, path: string): LineSink {
+  return (line, text, ranges) => {
+    if (matches.length === limit) return false;
+    matches.push({ path, line, column: ranges[0]?.[0] ?? 0, text, ranges });
+    return true;
+  };
 }
 
 /** Increasing ids of the files of `seg` where every pattern's condition holds in some chunk. */

@@ -16,7 +16,8 @@ export function contentHash(bytes: Uint8Array): string {
   return hash('sha1', bytes, 'base64url');
 }
 
-const decoder = new TextDecoder('utf-8');
+/** Decodes file bytes as the indexer does (UTF-8, a BOM dropped). */
+export const sourceDecoder = new TextDecoder('utf-8');
 
 /**
  * Reads a file as UTF-8 text, synchronously: it runs in a parse worker, which has nothing else
@@ -46,7 +47,7 @@ export function readSourceFile(file: string, shown: string, maxBytes: number): S
     }
     const nul = nulOffset(buf);
     if (nul >= 0) return { problem: graphProblem('ERR_GRAPH_FILE_BINARY', { path: shown, offset: nul }), bytes: buf.length };
-    return { text: decoder.decode(buf), bytes: buf.length, hash: contentHash(buf), mtimeMs: st.mtimeMs };
+    return { text: sourceDecoder.decode(buf), bytes: buf.length, hash: contentHash(buf), mtimeMs: st.mtimeMs };
   } catch (err) {
     return { problem: unreadable(shown, err), bytes: 0 };
   } finally {
@@ -54,8 +55,11 @@ export function readSourceFile(file: string, shown: string, maxBytes: number): S
   }
 }
 
-// Reads to end of file; the file may have grown since fstat, so stop one byte past the limit.
-function readAll(fd: number, size: number, maxBytes: number): Buffer {
+/**
+ * Reads an open file to its end; it may have grown since fstat, so reading stops one byte past
+ * `maxBytes` (a result longer than `maxBytes` means the file is larger).
+ */
+export function readAll(fd: number, size: number, maxBytes: number): Buffer {
   let buf = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
   let length = 0;
   for (;;) {

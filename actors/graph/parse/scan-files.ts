@@ -8,9 +8,10 @@
  * @module
  */
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSearch, searchTexts, type SearchQuery, type SearchResult } from '../index/index.js';
+import { readAll, sourceDecoder } from './read-source-file.js';
 
 /** One task: the partition's files in path order, with what the graph recorded of each. */
 export interface ScanFilesTask {
@@ -21,8 +22,6 @@ export interface ScanFilesTask {
 
 /** The partition's answer, or the first file that changed since it was indexed. */
 export type ScanFilesResult = { result: SearchResult } | { stale: string };
-
-const decoder = new TextDecoder('utf-8');
 
 /** Searches the files; throws only for a query the partition would also reject. */
 export function scanFiles(task: ScanFilesTask): ScanFilesResult {
@@ -55,14 +54,8 @@ function readIfUnchanged(file: string, bytes: number, mtimeMs: number): string |
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size !== bytes || st.mtimeMs !== mtimeMs) return null;
-    const buf = Buffer.allocUnsafe(bytes);
-    let length = 0;
-    while (length < bytes) {
-      const n = readSync(fd, buf, length, bytes - length, null);
-      if (n === 0) return null;
-      length += n;
-    }
-    return decoder.decode(buf);
+    const buf = readAll(fd, bytes, bytes);
+    return buf.length === bytes ? sourceDecoder.decode(buf) : null;
   } catch {
     return null;
   } finally {
