@@ -30,7 +30,7 @@ function orExitOnUsageError<T>(fn: () => T): T {
 const args = orExitOnUsageError(() => parseBenchArgs(process.argv.slice(2)));
 if (args.help) {
   process.stderr.write(
-    `Usage: npm run -s bench -- NAME [--root PATH] [--json] [--quick] [--memory-budget MB]\n` +
+    `Usage: npm run -s bench -- NAME [--root PATH] [--json] [--quick] [--memory-budget MB] [--sizes 1,2,4,8]\n` +
       `       npm run -s bench -- [all] [--quick] [--only a,b] [--root PATH] [--memory-budget MB]\n         every benchmark, one process each; saves bench/results/, updates docs/benchmarks.md\n` +
       `       npm run -s bench -- report\n         docs/benchmarks.md from the saved results only\n\n` +
       `Benchmarks:\n${Object.entries(benches)
@@ -38,6 +38,11 @@ if (args.help) {
         .join('\n')}\n`,
   );
   process.exit(0);
+}
+if (args.sizes && args.name !== 'scale') {
+  // A full run saves what it measures for the report: all sizes or none.
+  process.stderr.write(`Option --sizes applies to the scale bench alone: use "npm run -s bench -- scale --sizes ${args.sizes.join(',')}"\n`);
+  process.exit(2);
 }
 if (args.name === undefined || args.name === 'all') {
   process.exit(await fullRunCommand(orExitOnUsageError(() => planFullRun(args, Object.keys(benches)))));

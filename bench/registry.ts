@@ -35,7 +35,7 @@ export const benches: Record<string, Bench> = {
     run: runGraphAgreement,
   },
   scale: {
-    description: 'Code graph at 1/8, 1/4, 1/2 and all of the Linux kernel (Debian linux-source; --quick: the pinned npm corpus) under --memory-budget MB (default 1024): index time vs ctags, peak RSS, def p99, search vs ripgrep, growth exponents',
+    description: 'Code graph at 1/8, 1/4, 1/2 and all of the Linux kernel (Debian linux-source; --quick: the pinned npm corpus) under --memory-budget MB (default 1024; --sizes 1,2 for some sizes, in eighths): index time vs ctags, peak RSS, def p99, search vs ripgrep, growth exponents',
     run: async (args) => (await import('./scale/scale-bench.js')).runScaleBench(args),
   },
 };

@@ -16,6 +16,7 @@ export {
 export { defaultSpinMs, kSpinWindowMs } from './supervisor/spin-policy.js';
 export { RoutingTable, type RouteEntry, type RouteState } from './supervisor/routing-table.js';
 export { SnapshotStore, type SnapshotStoreOptions } from './snapshot/snapshot-store.js';
+export type { RangeReader } from './snapshot/range-reader.js';
 export { Supervisor } from './supervisor/supervisor.js';
 export type { SupervisorOptions } from './supervisor/supervisor-options.js';
 export type { AskOptions } from './supervisor/supervisor-core.js';

@@ -21,8 +21,11 @@ export interface GraphStats {
   index_ms: number;
   /** Paths skipped or indexed with a problem. */
   problems: number;
-  /** `resident`: active in a worker; `evicted`: on disk (or never activated). */
-  partitions: { total: number; resident: number; evicted: number };
+  /**
+   * `resident`: active in a worker; `evicted`: on disk (or never activated); `defsFromDisk`:
+   * partitions' `def` answers read from their stored def tables, without loading them.
+   */
+  partitions: { total: number; resident: number; evicted: number; defsFromDisk: number };
   cache: { hits: number; misses: number; entries: number };
   /** Per query operation that ran at least once. */
   queries: Record<string, OpLatency>;
@@ -39,7 +42,7 @@ export interface GraphStats {
 }
 
 /** The part of {@link GraphStats} that {@link buildGraphStats} assembles. */
-export type CoreGraphStats = Omit<GraphStats, 'start' | 'store' | 'updates' | 'watch'>;
+export type CoreGraphStats = Omit<GraphStats, 'start' | 'store' | 'updates' | 'watch' | 'partitions'> & { partitions: Omit<GraphStats['partitions'], 'defsFromDisk'> };
 
 /**
  * Assembles the stats of an open graph.

@@ -1,5 +1,6 @@
 /**
  * `def NAME`, `refs NAME` and `complete PREFIX` over the partitions.
+ * An evicted partition's definitions are read from its stored def table (cold-defs.ts).
  *
  * def/refs ask only the partitions that hold the name, in path order — those whose counts say
  * they define (or reference) it, when the completion table is current; else those whose name
@@ -47,7 +48,11 @@ export async function symbolHits(ctx: QueryContext, op: 'def' | 'refs', name: st
   await orderedFanOut(
     ids.length,
     everyHitFits ? Math.max(1, ids.length) : ctx.concurrency,
-    (i) => ctx.client.query(ids[i]!, op, { name, limit: Math.max(0, limit - rows.length) }),
+    (i) => {
+      const args = { name, limit: Math.max(0, limit - rows.length) };
+      const cold = op === 'def' ? ctx.coldDefs?.defs(ids[i]!, name, args.limit) : undefined;
+      return cold ? Promise.resolve(cold) : ctx.client.query(ids[i]!, op, args);
+    },
     (reply) => {
       // Asks run in parallel: one launched before the prefix filled up may bring more than fits.
       const page: HitPage<DefHit | RefHit> = reply.value;
@@ -116,7 +121,8 @@ async function fromTable(ctx: QueryContext, table: CompletionTable, prefix: stri
     Math.max(1, missing.length),
     (j) => {
       const c = top[missing[j]!]!;
-      return ctx.client.query(c.partition, c.defs > 0 ? 'def' : 'refs', { name: c.name, limit: 1 });
+      const cold = c.defs > 0 ? ctx.coldDefs?.defs(c.partition, c.name, 1) : undefined;
+      return cold ? Promise.resolve(cold) : ctx.client.query(c.partition, c.defs > 0 ? 'def' : 'refs', { name: c.name, limit: 1 });
     },
     (reply, j) => {
       const i = missing[j]!;

@@ -31,8 +31,9 @@ export function scaleBenchRows(json: Record<string, unknown>): BenchRow[] {
       { metric: `${size} search p50`, value: at(json, 'search_p50_ms', i), unit: 'ms', ...(Number.isFinite(rg) ? { peer: rg, ratio: rg / at(json, 'search_p50_ms', i), met: at(json, 'search_p50_ms', i) < rg } : {}), target: 'faster than rg' },
     );
   });
-  const gi = json['growth_exponent_index'] as number;
-  const gr = json['growth_exponent_rss'] as number;
-  rows.push({ metric: 'growth exponent, index time', value: gi, target: '≤ 1 (linear)', met: gi <= 1 }, { metric: 'growth exponent, peak RSS', value: gr, target: 'bounded by the budget' });
+  const gi = json['growth_exponent_index'] as number | null;
+  const gr = json['growth_exponent_rss'] as number | null;
+  // A run of one size (--sizes) has no slope.
+  if (gi !== null && gr !== null) rows.push({ metric: 'growth exponent, index time', value: gi, target: '≤ 1 (linear)', met: gi <= 1 }, { metric: 'growth exponent, peak RSS', value: gr, target: 'bounded by the budget' });
   return rows;
 }

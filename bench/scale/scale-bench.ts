@@ -1,5 +1,5 @@
 /**
- * The scale benchmark: `npm run -s bench -- scale [--root PATH] [--memory-budget MB] [--json] [--quick]`.
+ * The scale benchmark: `npm run -s bench -- scale [--root PATH] [--memory-budget MB] [--sizes 1,2,4,8] [--json] [--quick]`.
  *
  *   corpus: the Linux kernel from Debian (default), the pinned npm corpus (--quick), or --root
  *     └▶ nested samples: 1/8 ⊂ 1/4 ⊂ 1/2 ⊂ all (files by hash of path, hard links)
@@ -81,7 +81,8 @@ function runChild(config: ScaleChildConfig): ScaleChildResult {
 
 /**
  * Runs the scale benchmark.
- * @param args - `--root`, `--quick` (pinned npm corpus, fewer samples), `--memory-budget MB` (default 1024)
+ * @param args - `--root`, `--quick` (pinned npm corpus, fewer samples), `--memory-budget MB` (default 1024),
+ *   `--sizes` (eighths of the tree; default 1,2,4,8)
  * @returns rows for the table and one flat JSON object, figures as arrays by size
  */
 export async function runScaleBench(args: BenchArgs): Promise<BenchResult> {
@@ -94,7 +95,7 @@ export async function runScaleBench(args: BenchArgs): Promise<BenchResult> {
   const by: Record<string, number[]> = {};
   const push = (key: string, v: number | null): void => void (by[key] ??= []).push(v === null ? NaN : round(v, 3));
   const samples: string[] = [];
-  for (const eighths of kEighths) {
+  for (const eighths of args.sizes ?? kEighths) {
     const label = eighths === 8 ? 'all' : `${eighths}/8`;
     log(`scale: ${label} of ${corpus.name}: sampling`);
     const root = nestedSample(corpus.root, join(cacheDir, 'scale'), corpus.name, eighths, corpus.stamp);
@@ -145,8 +146,9 @@ export async function runScaleBench(args: BenchArgs): Promise<BenchResult> {
     root: corpus.root,
     memory_budget_mb: budgetMb,
     ...by,
-    growth_exponent_index: round(growthExponent(lines, by['index_s']!), 3),
-    growth_exponent_rss: round(growthExponent(lines, by['rss_mb_peak']!), 3),
+    // One size has no slope.
+    growth_exponent_index: lines.length < 2 ? null : round(growthExponent(lines, by['index_s']!), 3),
+    growth_exponent_rss: lines.length < 2 ? null : round(growthExponent(lines, by['rss_mb_peak']!), 3),
     ctags_version: ctags.version,
     ctags_note: ctags.command === null ? ctags.note : `${ctags.note}; one process, single-threaded`,
     rg_version: rg.version,

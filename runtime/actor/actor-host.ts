@@ -1,8 +1,8 @@
 import { createActor, type AnyActorRef } from 'xstate';
-import { decodeValue, encodeValue, tesseraError } from '../../protocol/index.js';
-import type { ActorKind, PersistedActor } from './actor-kind.js';
+import { tesseraError } from '../../protocol/index.js';
+import type { ActorKind } from './actor-kind.js';
 import { parseActorAddress } from './actor-address.js';
-import { stripUndefined } from './plain-snapshot.js';
+import { decodePersisted, encodePersisted } from './persisted-format.js';
 
 interface HostedActor {
   readonly address: string;
@@ -54,7 +54,7 @@ export class ActorHost {
     if (!kind) throw tesseraError('ERR_ACTOR_KIND_UNKNOWN', { kind: kindName, known: [...this.#kinds.keys()].join(', ') });
     this.#actors.get(address)?.ref.stop();
     let snapshot: unknown;
-    const persisted = state !== undefined ? (decodeValue(state) as unknown as PersistedActor) : rebuild ? kind.rebuild?.(key) : undefined;
+    const persisted = state !== undefined ? decodePersisted(state) : rebuild ? kind.rebuild?.(key) : undefined;
     if (persisted !== undefined) snapshot = kind.restore ? kind.restore(persisted) : persisted.snapshot;
     const hosted: HostedActor = { address, kind, ref: undefined as unknown as AnyActorRef, failure: undefined };
     const ref = createActor(kind.machine, snapshot === undefined ? {} : { snapshot: snapshot as never });
@@ -93,7 +93,7 @@ export class ActorHost {
   checkpoint(address: string): Uint8Array {
     const hosted = this.#get(address);
     const persisted = hosted.kind.persist ? hosted.kind.persist(hosted.ref) : { snapshot: hosted.ref.getPersistedSnapshot() };
-    return encodeValue(persisted.bulk ? { snapshot: stripUndefined(persisted.snapshot), bulk: persisted.bulk } : { snapshot: stripUndefined(persisted.snapshot) });
+    return encodePersisted(persisted);
   }
 
   /** Persists and stops an actor. @returns its persisted bytes @throws ERR_ACTOR_NOT_ACTIVE */

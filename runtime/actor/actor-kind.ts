@@ -4,7 +4,12 @@ import type { AnyActorRef, AnyStateMachine, EventFromLogic, SnapshotFrom } from 
 export interface PersistedActor {
   /** `actor.getPersistedSnapshot()`, or the kind's own plain-data form of it. */
   snapshot: unknown;
-  /** Large data kept outside the snapshot (indexes, blobs), as bytes. */
+  /**
+   * Large data kept outside the snapshot (indexes, blobs), as bytes. Stored last in the
+   * snapshot file, so it can be read in ranges without activating the actor
+   * (`Supervisor.readStoredBulk`). On restore it may be a view into a larger buffer: copy what
+   * is kept.
+   */
   bulk?: Uint8Array;
 }
 

@@ -4,7 +4,7 @@
  * ```
  * offset  size  field
  *      0     4  magic "TSNP"
- *      4     2  format version (uint16 LE), currently 1
+ *      4     2  format version (uint16 LE), currently 2
  *      6     2  address length in bytes (uint16 LE)
  *      8     4  payload length in bytes (uint32 LE)
  *     12     4  CRC-32 of bytes 4..11, then address + payload (uint32 LE, zlib's)
@@ -19,7 +19,9 @@ import { crc32 } from 'node:zlib';
 
 /** "TSNP" read as a little-endian uint32. */
 export const kSnapshotMagic = 0x504e5354;
-export const kSnapshotFormatVersion = 1;
+// 2: persisted actors end with their bulk and its length (runtime/actor/persisted-format.ts);
+// a version 1 file is reported corrupt and rebuilt, never misread.
+export const kSnapshotFormatVersion = 2;
 export const kSnapshotHeaderBytes = 16;
 const kVersionOffset = 4;
 const kAddressLengthOffset = 6;

@@ -15,11 +15,13 @@
  * no native module.
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { access, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tesseraError, type TesseraError } from '../../protocol/index.js';
 import { decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, kSnapshotHeaderBytes } from './snapshot-format.js';
 import { parseSnapshotFileName, snapshotFileName } from './snapshot-file-name.js';
+import { fileRange, type RangeReader } from './range-reader.js';
 
 /** Options of {@link SnapshotStore.open}. */
 export interface SnapshotStoreOptions {
@@ -96,6 +98,44 @@ export class SnapshotStore {
     if (!decoded.ok) throw corrupt(address, path, decoded.reason);
     if (decoded.address !== address) throw corrupt(address, path, `it holds the snapshot of actor "${decoded.address}"`);
     return decoded.payload;
+  }
+
+  /**
+   * Reads ranges of the stored payload of `address` synchronously, all through one descriptor
+   * (one version of the file, even if a `put` replaces it meanwhile). The header, the address
+   * and the file's length are checked; the checksum is not (it covers the whole file), so the
+   * caller checks what it reads.
+   * @returns what `read` returns, or `undefined` when there is no snapshot
+   * @throws TesseraError `ERR_SNAPSHOT_CORRUPT` when the header, address or length is wrong;
+   *   `ERR_SNAPSHOT_IO` when the file cannot be opened or read
+   */
+  readPayloadSync<T>(address: string, read: (payload: RangeReader) => T): T | undefined {
+    const path = join(this.dir, snapshotFileName(address));
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'ENOENT') return undefined;
+      throw ioError('open', path, err);
+    }
+    try {
+      const expected = Buffer.from(address, 'utf8');
+      const head = Buffer.allocUnsafe(kSnapshotHeaderBytes + expected.length);
+      let got: number;
+      try {
+        got = readSync(fd, head, 0, head.length, 0);
+      } catch (err) {
+        throw ioError('read', path, err);
+      }
+      const header = decodeSnapshotHeader(head.subarray(0, got));
+      if (!header.ok) throw corrupt(address, path, header.reason);
+      if (header.addressLength !== expected.length || got !== head.length || !head.subarray(kSnapshotHeaderBytes).equals(expected)) {
+        throw corrupt(address, path, 'its header names another actor');
+      }
+      return read(fileRange(fd, head.length, header.payloadLength));
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /**
@@ -209,11 +249,15 @@ async function io<T>(op: string, path: string, step: () => Promise<T>): Promise<
   try {
     return await step();
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    const hint = typeof code === 'string' ? kHints[code] : undefined;
-    const message = err instanceof Error ? err.message : String(err);
-    throw tesseraError('ERR_SNAPSHOT_IO', { op, path, reason: hint === undefined ? message : `${message} (${hint})` });
+    throw ioError(op, path, err);
   }
+}
+
+function ioError(op: string, path: string, err: unknown): TesseraError<'ERR_SNAPSHOT_IO'> {
+  const code = (err as { code?: unknown }).code;
+  const hint = typeof code === 'string' ? kHints[code] : undefined;
+  const message = err instanceof Error ? err.message : String(err);
+  return tesseraError('ERR_SNAPSHOT_IO', { op, path, reason: hint === undefined ? message : `${message} (${hint})` });
 }
 
 function corrupt(address: string, path: string, reason: string): TesseraError<'ERR_SNAPSHOT_CORRUPT'> {

@@ -5,7 +5,9 @@
  *
  * Layout: float64 LE sequence number, then the persisted bytes.
  */
-const kSeqBytes = 8;
+/** Bytes before the persisted bytes. */
+export const kSnapshotSeqBytes = 8;
+const kSeqBytes = kSnapshotSeqBytes;
 
 /** Wraps persisted bytes with the sequence number they cover. */
 export function wrapSnapshot(seq: number, state: Uint8Array): Uint8Array {

@@ -1,13 +1,15 @@
 import { isTesseraError, tesseraError } from '../../protocol/index.js';
 import { parseActorAddress } from '../actor/actor-address.js';
 import type { SnapshotStore } from '../snapshot/snapshot-store.js';
+import { subRange, type RangeReader } from '../snapshot/range-reader.js';
+import { kPersistedTrailerBytes, locateBulk } from '../actor/persisted-format.js';
 import { placeActor } from './placement.js';
 import { RoutingTable } from './routing-table.js';
 import { UpdateLog } from './update-log.js';
 import { LatencyRecorder } from './latency-recorder.js';
 import { ActorSizes } from './actor-sizes.js';
 import { Deadlines, type DeadlineHandle } from './deadlines.js';
-import { unwrapSnapshot, wrapSnapshot } from './snapshot-envelope.js';
+import { kSnapshotSeqBytes, unwrapSnapshot, wrapSnapshot } from './snapshot-envelope.js';
 import type { ResolvedSupervisorOptions } from './supervisor-options.js';
 import type { WorkerHandle } from './worker-handle.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -167,6 +169,39 @@ export class SupervisorCore {
   /** The stored snapshot holds the actor's state: nothing journaled since, no write pending. */
   #storeIsCurrent(address: string): boolean {
     return this.#storedSeq.get(address) === this.journal.lastSeq(address) && !this.#saving.has(address) && !this.#unsaved.has(address);
+  }
+
+  /**
+   * Reads ranges of a passivated actor's bulk bytes from its stored snapshot, synchronously,
+   * without activating it: only when that snapshot holds the actor's latest state (the actor is
+   * not active or on its way, no write of it is under way or failed, no journal entry is newer).
+   * @returns what `read` returns; `undefined` when the stored bulk is not the latest state, there
+   *   is none, or the file cannot be read (its next activation reports why)
+   * @throws what `read` throws
+   */
+  readStoredBulk<T>(address: string, read: (bulk: RangeReader) => T): T | undefined {
+    const route = this.routes.get(address);
+    if (kStaleSnapshots || (route !== undefined && route.state !== 'passivated') || this.#mailboxes.has(address)) return undefined;
+    if (this.#saving.has(address) || this.#unsaved.has(address) || this.journal.size(address) > 0) return undefined;
+    let failure: { error: unknown } | undefined;
+    let result: T | undefined;
+    try {
+      result = this.#store.readPayloadSync(address, (payload) => {
+        const state = subRange(payload, kSnapshotSeqBytes, payload.length - kSnapshotSeqBytes);
+        const bulk = locateBulk(state.read(state.length - kPersistedTrailerBytes, kPersistedTrailerBytes), state.length);
+        if (bulk === null) return undefined;
+        try {
+          return read(subRange(state, bulk.start, bulk.length));
+        } catch (error) {
+          failure = { error };
+          return undefined;
+        }
+      });
+    } catch {
+      return undefined;
+    }
+    if (failure) throw failure.error;
+    return result;
   }
 
   /** Evicts an actor whose stored snapshot is current: the worker drops it, nothing is written. */

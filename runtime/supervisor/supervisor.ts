@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { tesseraError } from '../../protocol/index.js';
 import { SnapshotStore } from '../snapshot/snapshot-store.js';
+import type { RangeReader } from '../snapshot/range-reader.js';
 import { collectGarbageFully } from '../memory/collect-garbage.js';
 import { threadLiveBytes } from '../memory/thread-memory.js';
 import type { TimerHandle } from '../clock.js';
@@ -165,6 +166,19 @@ export class Supervisor {
     return this.#maintaining;
   }
 
+  /**
+   * Reads ranges of a passivated actor's bulk bytes straight from its stored snapshot, without
+   * activating it, for answers that need a few bytes of a large state (a kind lays out its bulk
+   * for this). Synchronous: meant for a few small reads served from the page cache. The file's
+   * checksum is not verified (it covers the whole file): `read` checks what it reads.
+   * @returns what `read` returns; `undefined` when the actor is active or activating, its stored
+   *   snapshot is not its latest state, it has no bulk, or the file cannot be read
+   * @throws what `read` throws
+   */
+  readStoredBulk<T>(address: string, read: (bulk: RangeReader) => T): T | undefined {
+    return this.#core.readStoredBulk(address, read);
+  }
+
   /** The lifecycle state: starting, running, stopping, stopped or failed. */
   get state(): string {
     const value = this.#machine.getSnapshot().value;
@@ -176,12 +190,12 @@ export class Supervisor {
     return pressureLevel(this.#usedBytes, this.#budget);
   }
 
-  /** Everything an operator wants to see. */
   /** Every actor routed so far: its state, worker, estimated size and idle time, by address. */
   actors(): ActorStats[] {
     return buildActorList(this.#core, this.#o.clock.now());
   }
 
+  /** Everything an operator wants to see. */
   stats(): SupervisorStats {
     return buildStats({
       options: this.#o,

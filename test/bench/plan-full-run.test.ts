@@ -22,6 +22,14 @@ describe('parseBenchArgs() for a full run', () => {
     assert.throws(() => parseBenchArgs(['graph', '--save=']), /"--save" needs a value/);
   });
 
+  it('reads --sizes as sorted distinct eighths and rejects any other size', () => {
+    assert.deepEqual(parseBenchArgs(['scale', '--sizes', '4, 1,1']).sizes, [1, 4]);
+    assert.equal(parseBenchArgs(['scale']).sizes, undefined);
+    for (const bad of ['0', '9', '1.5', '1,,2', 'all']) {
+      assert.throws(() => parseBenchArgs(['scale', `--sizes=${bad}`]), { name: 'RangeError', message: `Bench option "--sizes" takes sizes in eighths of the tree, whole numbers from 1 to 8: current value is "${bad}"` });
+    }
+  });
+
   it('rejects an unknown flag', () => {
     assert.throws(() => parseBenchArgs(['all', '--fast']), { name: 'TypeError', message: /^Unknown bench option "--fast"/ });
   });

@@ -73,6 +73,31 @@ describe('CodeGraph with evicted partitions', () => {
     assert.ok(roomy.stats().partitions.total >= 6);
   });
 
+  it('answers def over evicted partitions from their stored def tables, loading none', async () => {
+    assert.equal(roomy.stats().partitions.evicted, 0);
+    const named = (await roomy.complete('', { limit: 500 })).results.filter((r) => (r['defs'] as number) > 0);
+    const names = [...named.map((r) => r['name'] as string), 'no_such_name'];
+    assert.ok(names.length > 40, `${names.length} names`);
+    const all = (g: CodeGraph, limit: number) => Promise.all(names.map((n) => g.def(n, { limit }).then(answer)));
+    const fromIndexes = await all(roomy, 990);
+    const spread = fromIndexes.filter((a) => (a as { results: unknown[] }).results.length > 1).length;
+    assert.ok(spread > 3, `${spread} names have several definitions`);
+    const { total } = roomy.stats().partitions;
+    await Promise.all(Array.from({ length: total }, (_, id) => roomy.supervisor.evict(`partition/${id}`)));
+    assert.equal(roomy.stats().partitions.resident, 0);
+    const activations = roomy.supervisor.stats().activations;
+    const before = roomy.stats().partitions.defsFromDisk;
+
+    assert.deepEqual(await all(roomy, 991), fromIndexes); // every answer is shorter than 990
+    const firstOnly = fromIndexes.map((a) => {
+      const { results } = a as { results: unknown[] };
+      return { results: results.slice(0, 1), truncated: results.length > 1, text: undefined };
+    });
+    assert.deepEqual(await all(roomy, 1), firstOnly);
+    assert.equal(roomy.supervisor.stats().activations, activations, 'no partition was loaded');
+    assert.ok(roomy.stats().partitions.defsFromDisk > before + names.length, `${roomy.stats().partitions.defsFromDisk - before} answers read from disk`);
+  });
+
   it('answers identically after every partition was evicted on purpose, re-activating them', async () => {
     const { total } = roomy.stats().partitions;
     await Promise.all(Array.from({ length: total }, (_, id) => roomy.supervisor.evict(`partition/${id}`)));

@@ -31,6 +31,7 @@ import { importersOf, importsOf } from './import-queries.js';
 import { DEFAULT_MERGE_POLICY, planMerge, type MergePolicy } from './merge-policy.js';
 import { decodePartition, encodePartition } from './partition-codec.js';
 import type { FileLocation, PartitionView } from './partition-view.js';
+import { encodeDefTable } from './def-table.js';
 import { dirKey, dirname } from './path-utils.js';
 import type { Completion, DefHit, HitPage, ImportEdge, ImporterEdge, OutlineEntry, RefHit, SearchQuery, SearchResult } from './query-types.js';
 import { search } from './search.js';
@@ -255,6 +256,11 @@ export class PartitionIndex {
   /** Merges everything into one segment without dead files; answers and version are unchanged. */
   compact(): void {
     if (this.#segments.length > 1 || this.#segments.some((s) => s.liveFiles < s.fileCount)) this.#merge(0, this.#segments.length);
+  }
+
+  /** Every live definition, laid out for lookup by name from disk (see def-table.ts). */
+  defTable(): Uint8Array {
+    return encodeDefTable(this.#view, this.#version);
   }
 
   /** Definitions named `name` (see symbol-queries.ts). */

@@ -2,7 +2,7 @@
  * The partition actor kind: one partition of the code graph, hosted by the runtime on a worker
  * thread. Its state is a {@link PartitionIndex} (typed-array columns over its files); updates
  * arrive as `upsert` and `remove` messages, queries as read-only `query` asks answered by
- * `reply`. Passivation writes the index as bulk bytes beside the small XState snapshot.
+ * `reply`. Passivation writes the index and its def table as bulk bytes beside the small XState snapshot.
  *
  *   graph layer (main thread)            worker thread
  *   CodeGraph ── ask partition/7 ──▶ ring ──▶ ActorHost ── partitionMachine (context.index)
@@ -23,6 +23,7 @@ import { assertEvent, assign, setup, type AnyActorRef, type SnapshotFrom } from 
 import { tesseraError } from '../../../protocol/index.js';
 import { defineActorKind, type PersistedActor } from '../../../runtime/index.js';
 import { PartitionIndex } from '../index/index.js';
+import { indexOfBulk, joinBulk } from './partition-bulk.js';
 import type { PartitionMessage, PartitionReply } from './partition-messages.js';
 import { answerQuery } from './partition-queries.js';
 
@@ -89,13 +90,14 @@ function reply(snapshot: PartitionSnapshot, message: unknown): PartitionReply<un
 function persist(actor: AnyActorRef): PersistedActor {
   const persisted = actor.getPersistedSnapshot() as unknown as { context: PartitionContext };
   const { index, ...rest } = persisted.context;
-  return { snapshot: { ...persisted, context: rest }, bulk: index.serialize() };
+  // The def table rides along so `def` can read an evicted partition's definitions from disk.
+  return { snapshot: { ...persisted, context: rest }, bulk: joinBulk(index.serialize(), index.defTable()) };
 }
 
 /** @throws {RangeError} When the bulk bytes are not an index snapshot (the runtime's CRC passed, so a format change). */
 function restore(persisted: PersistedActor): unknown {
   const snapshot = persisted.snapshot as { context: Omit<PartitionContext, 'index'> };
-  const index = persisted.bulk === undefined ? new PartitionIndex() : PartitionIndex.deserialize(persisted.bulk);
+  const index = persisted.bulk === undefined ? new PartitionIndex() : PartitionIndex.deserialize(indexOfBulk(persisted.bulk));
   return { ...snapshot, context: { ...snapshot.context, index, version: index.version, files: index.fileCount } };
 }
 

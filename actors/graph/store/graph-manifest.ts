@@ -10,7 +10,7 @@
 import type { PartitionCounts } from '../partition/index.js';
 import { FileTable } from '../file-table.js';
 import type { GraphRouter } from '../graph-router.js';
-import { SNAPSHOT_FORMAT } from '../index/index.js';
+import { kPartitionBulkFormat } from '../partition/index.js';
 import type { NameFilterData } from '../partition/index.js';
 import { planIds, type PartitionPlan, type ScanProblem } from '../scan/index.js';
 
@@ -83,7 +83,7 @@ export function captureManifest(shape: ManifestShape, source: ManifestSource, no
   }
   const { router } = source;
   const partitions = router.all().map((id) => ({ id, version: router.version(id), ...router.summaryOf(id) }));
-  return { shape, partitionFormat: SNAPSHOT_FORMAT, plan: router.plan, partitions, retired: router.retired(), files, problems: [...source.problems.values()], savedAt: now };
+  return { shape, partitionFormat: kPartitionBulkFormat, plan: router.plan, partitions, retired: router.retired(), files, problems: [...source.problems.values()], savedAt: now };
 }
 
 /**
@@ -92,7 +92,7 @@ export function captureManifest(shape: ManifestShape, source: ManifestSource, no
  * @param shape - the options of the graph being opened
  */
 export function manifestMismatch(m: GraphManifest, shape: ManifestShape): string | null {
-  if (m.partitionFormat !== SNAPSHOT_FORMAT) return `partition snapshot format ${m.partitionFormat}, this version writes ${SNAPSHOT_FORMAT}`;
+  if (m.partitionFormat !== kPartitionBulkFormat) return `partition snapshot format ${m.partitionFormat}, this version writes ${kPartitionBulkFormat}`;
   for (const key of ['root', 'partitionFiles', 'partitionBytes', 'maxFileBytes'] as const) {
     if (m.shape[key] !== shape[key]) return `${key} was ${JSON.stringify(m.shape[key])}, now ${JSON.stringify(shape[key])}`;
   }

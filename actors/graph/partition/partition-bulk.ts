@@ -1,0 +1,69 @@
+/**
+ * A partition's bulk bytes: its index, then its def table, then a trailer that says where each
+ * is. The trailer sits at the very end, so the def table can be found in a stored snapshot with
+ * ranged reads from its end (see index/def-table.ts and `Supervisor.readStoredBulk`).
+ *
+ * ```
+ * index (i bytes) | def table (d bytes) | u32 LE i | u32 LE d | "TPBK"
+ * ```
+ *
+ * @module
+ */
+
+import type { ByteRanges } from '../index/index.js';
+
+/**
+ * The layout of a partition's stored bulk, recorded in the graph manifest (a store written with
+ * another is discarded and indexed afresh): 1 was the index alone; 2 adds the def table and the
+ * trailer. Bump it when this layout or the index codec's format (`SNAPSHOT_FORMAT`) changes.
+ */
+export const kPartitionBulkFormat = 2;
+const kTrailerBytes = 12;
+/** "TPBK" read as a little-endian uint32. */
+const kMagic = 0x4b425054;
+
+/** Joins an index and its def table into bulk bytes. */
+export function joinBulk(index: Uint8Array, defTable: Uint8Array): Uint8Array {
+  const out = new Uint8Array(index.length + defTable.length + kTrailerBytes);
+  out.set(index, 0);
+  out.set(defTable, index.length);
+  const trailer = new DataView(out.buffer, index.length + defTable.length);
+  trailer.setUint32(0, index.length, true);
+  trailer.setUint32(4, defTable.length, true);
+  trailer.setUint32(8, kMagic, true);
+  return out;
+}
+
+/** The index bytes of bulk bytes (a view). @throws RangeError when the trailer is not valid */
+export function indexOfBulk(bulk: Uint8Array): Uint8Array {
+  const { index } = parts(bulk.length, bulk.subarray(bulk.length - kTrailerBytes));
+  return bulk.subarray(0, index);
+}
+
+/**
+ * The def table of stored bulk bytes, as ranged reads.
+ * @returns `null` when the trailer is not valid
+ */
+export function defTableOfBulk(bulk: ByteRanges): ByteRanges | null {
+  if (bulk.length < kTrailerBytes) return null;
+  let at: { index: number; defs: number };
+  try {
+    at = parts(bulk.length, bulk.read(bulk.length - kTrailerBytes, kTrailerBytes));
+  } catch {
+    return null;
+  }
+  return { length: at.defs, read: (offset, n) => (offset < 0 || n < 0 || offset + n > at.defs ? outside(offset, n, at.defs) : bulk.read(at.index + offset, n)) };
+}
+
+function parts(length: number, trailer: Uint8Array): { index: number; defs: number } {
+  if (length < kTrailerBytes) throw new RangeError(`Cannot read partition bulk: ${length} bytes is shorter than its trailer`);
+  const view = new DataView(trailer.buffer, trailer.byteOffset, kTrailerBytes);
+  const index = view.getUint32(0, true);
+  const defs = view.getUint32(4, true);
+  if (view.getUint32(8, true) !== kMagic || index + defs + kTrailerBytes !== length) throw new RangeError('Cannot read partition bulk: its trailer is not valid');
+  return { index, defs };
+}
+
+function outside(offset: number, n: number, length: number): never {
+  throw new RangeError(`Cannot read ${n} bytes at ${offset}: the def table holds ${length} bytes`);
+}

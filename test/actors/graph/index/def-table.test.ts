@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bytesAsRanges, lookupDefTable, nameHash, PartitionIndex } from '../../../../actors/graph/index/index.js';
+import { def, file, tsRepo } from './fixture-files.js';
+
+describe('def table', () => {
+  it('answers like the index, names absent included', () => {
+    const index = PartitionIndex.build(tsRepo());
+    const table = bytesAsRanges(index.defTable());
+    for (const name of ['App', 'run', 'parse', 'parseAll', 'log', 'missing', '']) {
+      assert.deepEqual(lookupDefTable(table, name, 1000, index.version), index.def(name), name);
+    }
+    assert.ok(index.def('parse').hits.length === 1);
+  });
+
+  it('keeps every definition of a name in path order, and counts those past the limit', () => {
+    const files = ['b.ts', 'a.ts', 'c/d.ts'].map((path, i) => file(path, 'x\n'.repeat(9), { defs: [def('dup', 1 + i), def('dup', 5 + i), def(`only${i}`, 8)] }));
+    const index = PartitionIndex.build(files);
+    const table = bytesAsRanges(index.defTable());
+    const page = lookupDefTable(table, 'dup', 4, index.version);
+    assert.deepEqual(page, index.def('dup', 4));
+    assert.deepEqual(page?.hits.map((h) => `${h.path}:${h.line}`), ['a.ts:2', 'a.ts:6', 'b.ts:1', 'b.ts:5']);
+    assert.equal(page?.total, 6);
+  });
+
+  it('says null, never a wrong answer, for another version, a damaged bucket or bytes that are no table', () => {
+    const index = PartitionIndex.build(tsRepo());
+    const bytes = index.defTable();
+    assert.equal(lookupDefTable(bytesAsRanges(bytes), 'parse', 10, index.version + 1), null);
+    for (const junk of [new Uint8Array(0), new Uint8Array(100), bytes.subarray(0, 30)]) assert.equal(lookupDefTable(bytesAsRanges(junk), 'parse', 10, index.version), null);
+    // Flip the last byte of the body: it belongs to the last non-empty bucket.
+    const damaged = bytes.slice();
+    damaged[damaged.length - 1]! ^= 0xff;
+    const names = ['App', 'run', 'parse', 'parseAll', 'log'];
+    const answers = names.map((n) => lookupDefTable(bytesAsRanges(damaged), n, 10, index.version));
+    assert.ok(answers.includes(null), 'the damaged bucket is refused');
+    answers.forEach((a, i) => a === null || assert.deepEqual(a, index.def(names[i]!, 10)));
+  });
+
+  it('hashes names the same way on every call (FNV-1a over UTF-16 code units)', () => {
+    assert.equal(nameHash(''), 0x811c9dc5);
+    assert.equal(nameHash('a'), 0xe40c292c);
+    assert.notEqual(nameHash('ab'), nameHash('ba'));
+  });
+});
