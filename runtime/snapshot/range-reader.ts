@@ -10,14 +10,20 @@ import { readSync } from 'node:fs';
 /** Reads `length` bytes at `offset` of a range of `length` bytes. */
 export interface RangeReader {
   readonly length: number;
+  /**
+   * Offsets and headers derived from these bytes, by key (namespace keys by layer): lives as
+   * long as the bytes stay the same, so a reader can skip re-reading them.
+   */
+  readonly memo: Map<string, unknown>;
   /** @throws RangeError when the range asked for is not inside this one; the system's error when the read fails */
   read(offset: number, length: number): Buffer;
 }
 
 /** The bytes `[start, start + length)` of the file open as `fd`. */
-export function fileRange(fd: number, start: number, length: number): RangeReader {
+export function fileRange(fd: number, start: number, length: number, memo: Map<string, unknown>): RangeReader {
   return {
     length,
+    memo,
     read(offset, n) {
       checkInside(offset, n, length);
       const out = Buffer.allocUnsafe(n);
@@ -35,7 +41,7 @@ export function fileRange(fd: number, start: number, length: number): RangeReade
 /** The bytes `[start, start + length)` of `outer`. @throws RangeError when they are not inside it */
 export function subRange(outer: RangeReader, start: number, length: number): RangeReader {
   checkInside(start, length, outer.length);
-  return { length, read: (offset, n) => (checkInside(offset, n, length), outer.read(start + offset, n)) };
+  return { length, memo: outer.memo, read: (offset, n) => (checkInside(offset, n, length), outer.read(start + offset, n)) };
 }
 
 function checkInside(offset: number, n: number, length: number): void {

@@ -22,6 +22,10 @@ import { tesseraError, type TesseraError } from '../../protocol/index.js';
 import { decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, kSnapshotHeaderBytes } from './snapshot-format.js';
 import { parseSnapshotFileName, snapshotFileName } from './snapshot-file-name.js';
 import { fileRange, type RangeReader } from './range-reader.js';
+import { ReadHandles, type OpenPayload } from './read-handles.js';
+
+/** Snapshot files kept open for `readPayloadSync`. */
+const kOpenReaders = 128;
 
 /** Options of {@link SnapshotStore.open}. */
 export interface SnapshotStoreOptions {
@@ -49,6 +53,7 @@ export class SnapshotStore {
   readonly #fsync: boolean;
   /** Per file name, the settling of the last write queued, so writes to one address run in call order. */
   readonly #tails = new Map<string, Promise<void>>();
+  readonly #readers = new ReadHandles(kOpenReaders);
 
   private constructor(dir: string, fsync: boolean) {
     this.dir = dir;
@@ -80,7 +85,7 @@ export class SnapshotStore {
   async put(address: string, bytes: Uint8Array): Promise<void> {
     const name = snapshotFileName(address);
     const file = encodeSnapshot(address, bytes);
-    return this.#serialize(name, () => this.#write(name, file));
+    return this.#serialize(name, () => this.#write(name, file).finally(() => this.#readers.drop(name)));
   }
 
   /**
@@ -102,15 +107,39 @@ export class SnapshotStore {
 
   /**
    * Reads ranges of the stored payload of `address` synchronously, all through one descriptor
-   * (one version of the file, even if a `put` replaces it meanwhile). The header, the address
-   * and the file's length are checked; the checksum is not (it covers the whole file), so the
-   * caller checks what it reads.
+   * (one version of the file, even if a `put` replaces it meanwhile). The header and the address
+   * are checked; the checksum is not (it covers the whole file), so the caller checks what it
+   * reads. The file stays open for the next call until a `put` or `delete` of `address`
+   * settles (and the least recently read of many are closed).
    * @returns what `read` returns, or `undefined` when there is no snapshot
    * @throws TesseraError `ERR_SNAPSHOT_CORRUPT` when the header, address or length is wrong;
    *   `ERR_SNAPSHOT_IO` when the file cannot be opened or read
    */
   readPayloadSync<T>(address: string, read: (payload: RangeReader) => T): T | undefined {
-    const path = join(this.dir, snapshotFileName(address));
+    const name = snapshotFileName(address);
+    let handle = this.#readers.get(name);
+    if (handle === undefined) {
+      const opened = this.#openPayload(address, name);
+      if (opened === undefined) return undefined;
+      this.#readers.add(name, opened);
+      handle = opened;
+    }
+    try {
+      return read(fileRange(handle.fd, handle.start, handle.length, handle.memo));
+    } catch (err) {
+      // A failed read may mean the file changed under us: open it afresh next time.
+      this.#readers.drop(name);
+      throw err;
+    }
+  }
+
+  /** Closes the files `readPayloadSync` keeps open (they reopen on the next read). */
+  closeReaders(): void {
+    this.#readers.clear();
+  }
+
+  #openPayload(address: string, name: string): OpenPayload | undefined {
+    const path = join(this.dir, name);
     let fd: number;
     try {
       fd = openSync(path, 'r');
@@ -132,9 +161,10 @@ export class SnapshotStore {
       if (header.addressLength !== expected.length || got !== head.length || !head.subarray(kSnapshotHeaderBytes).equals(expected)) {
         throw corrupt(address, path, 'its header names another actor');
       }
-      return read(fileRange(fd, head.length, header.payloadLength));
-    } finally {
+      return { fd, start: head.length, length: header.payloadLength, memo: new Map() };
+    } catch (err) {
       closeSync(fd);
+      throw err;
     }
   }
 
@@ -157,7 +187,7 @@ export class SnapshotStore {
     const name = snapshotFileName(address);
     const path = join(this.dir, name);
     return this.#serialize(name, async () => {
-      const removed = await io('delete', path, () => unlinkIfPresent(path));
+      const removed = await io('delete', path, () => unlinkIfPresent(path)).finally(() => this.#readers.drop(name));
       if (removed && this.#fsync) await io('sync directory', this.dir, () => syncDirectory(this.dir));
       return removed;
     });

@@ -115,6 +115,7 @@ export class SupervisorCore {
   close(): void {
     this.#accepting = false;
     this.#deadlines.clear();
+    this.#store.closeReaders();
   }
 
   /**
@@ -187,12 +188,29 @@ export class SupervisorCore {
     let result: T | undefined;
     try {
       result = this.#store.readPayloadSync(address, (payload) => {
-        const state = subRange(payload, kSnapshotSeqBytes, payload.length - kSnapshotSeqBytes);
-        const bulk = locateBulk(state.read(state.length - kPersistedTrailerBytes, kPersistedTrailerBytes), state.length);
+        const bulk = bulkRange(payload);
         if (bulk === null) return undefined;
+        // A read that fails is the file's failure (undefined here, reported on activation);
+        // anything else `read` throws is the caller's.
+        const fileErrors = new WeakSet<object>();
+        const range = subRange(payload, bulk.start, bulk.length);
+        const guarded: RangeReader = {
+          length: range.length,
+          memo: range.memo,
+          read: (offset, n) => {
+            if (!(offset >= 0 && n >= 0 && offset + n <= range.length)) return range.read(offset, n); // the caller's mistake: its RangeError
+            try {
+              return range.read(offset, n);
+            } catch (err) {
+              if (typeof err === 'object' && err !== null) fileErrors.add(err);
+              throw err;
+            }
+          },
+        };
         try {
-          return read(subRange(state, bulk.start, bulk.length));
+          return read(guarded);
         } catch (error) {
+          if (typeof error === 'object' && error !== null && fileErrors.has(error)) throw error;
           failure = { error };
           return undefined;
         }
@@ -431,3 +449,16 @@ export class SupervisorCore {
     op.reject(err);
   }
 }
+
+/** Where a stored payload's bulk lies (`f64 seq | persisted bytes`), read once per file version. */
+function bulkRange(payload: RangeReader): { start: number; length: number } | null {
+  const known = payload.memo.get(kBulkMemo) as { start: number; length: number } | null | undefined;
+  if (known !== undefined) return known;
+  const persisted = payload.length - kSnapshotSeqBytes;
+  const at = locateBulk(payload.read(payload.length - kPersistedTrailerBytes, kPersistedTrailerBytes), persisted);
+  const range = at === null ? null : { start: kSnapshotSeqBytes + at.start, length: at.length };
+  payload.memo.set(kBulkMemo, range);
+  return range;
+}
+
+const kBulkMemo = 'runtime.bulk';

@@ -32,6 +32,8 @@ import { findDefs } from './symbol-queries.js';
 /** Ranged reads of a def table's bytes (an in-memory array or a range of a file). */
 export interface ByteRanges {
   readonly length: number;
+  /** Where a reader may keep what it derived from these bytes while they stay the same (by key). */
+  readonly memo?: Map<string, unknown>;
   /** @throws when the range is outside the bytes or cannot be read */
   read(offset: number, length: number): Uint8Array;
 }
@@ -96,25 +98,48 @@ export function encodeDefTable(view: PartitionView, version: number): Uint8Array
  *   version or format, or damaged (its bucket's CRC does not match): ask the partition
  */
 export function lookupDefTable(table: ByteRanges, name: string, limit: number, version: number): HitPage<DefHit> | null {
-  if (table.length < kHeaderBytes) return null;
-  const header = dataView(table.read(0, kHeaderBytes));
-  if (header.getUint32(0, true) !== kMagic || header.getUint8(4) !== kFormat || header.getFloat64(8, true) !== version) return null;
-  const bucketCount = header.getUint32(16, true);
-  if (bucketCount === 0 || (bucketCount & (bucketCount - 1)) !== 0) return null;
-  const bodyStart = kHeaderBytes + kDirectoryEntryBytes * (bucketCount + 1);
-  const bucket = nameHash(name) & (bucketCount - 1);
-  if (bodyStart > table.length) return null;
+  const at = tableLayout(table);
+  if (at === null || at.version !== version) return null;
+  const bucket = nameHash(name) & (at.bucketCount - 1);
   const entry = dataView(table.read(kHeaderBytes + kDirectoryEntryBytes * bucket, kDirectoryEntryBytes + 4));
   const start = entry.getUint32(0, true);
   const end = entry.getUint32(kDirectoryEntryBytes, true);
-  if (end < start || bodyStart + end > table.length) return null;
+  if (end < start || at.bodyStart + end > table.length) return null;
   if (end === start) return { hits: [], total: 0 };
-  const bytes = table.read(bodyStart + start, end - start);
+  const bytes = table.read(at.bodyStart + start, end - start);
   if (crc32(bytes) !== entry.getUint32(4, true)) return null;
   const entries = unpack(bytes) as [string, Row[]][];
   const rows = entries.find((e) => e[0] === name)?.[1] ?? [];
   const hits = rows.slice(0, limit).map(([kind, path, line, column, endLine, enclosing, signature]): DefHit => ({ name, kind, path, line, column, endLine, enclosing, signature }));
   return { hits, total: rows.length };
+}
+
+interface TableLayout {
+  readonly version: number;
+  readonly bucketCount: number;
+  readonly bodyStart: number;
+}
+
+const kLayoutMemo = 'graph.defTable';
+
+/** The table's header, read once per version of the bytes; `null` when it is not a table this code reads. */
+function tableLayout(table: ByteRanges): TableLayout | null {
+  const known = table.memo?.get(kLayoutMemo) as TableLayout | null | undefined;
+  if (known !== undefined) return known;
+  const layout = readLayout(table);
+  table.memo?.set(kLayoutMemo, layout);
+  return layout;
+}
+
+function readLayout(table: ByteRanges): TableLayout | null {
+  if (table.length < kHeaderBytes) return null;
+  const header = dataView(table.read(0, kHeaderBytes));
+  if (header.getUint32(0, true) !== kMagic || header.getUint8(4) !== kFormat) return null;
+  const bucketCount = header.getUint32(16, true);
+  if (bucketCount === 0 || (bucketCount & (bucketCount - 1)) !== 0) return null;
+  const bodyStart = kHeaderBytes + kDirectoryEntryBytes * (bucketCount + 1);
+  if (bodyStart > table.length) return null;
+  return { version: header.getFloat64(8, true), bucketCount, bodyStart };
 }
 
 /** A def table held in memory as ranged reads. */

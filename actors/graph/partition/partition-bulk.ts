@@ -45,15 +45,26 @@ export function indexOfBulk(bulk: Uint8Array): Uint8Array {
  * @returns `null` when the trailer is not valid
  */
 export function defTableOfBulk(bulk: ByteRanges): ByteRanges | null {
-  if (bulk.length < kTrailerBytes) return null;
-  let at: { index: number; defs: number };
-  try {
-    at = parts(bulk.length, bulk.read(bulk.length - kTrailerBytes, kTrailerBytes));
-  } catch {
-    return null;
+  let at = bulk.memo?.get(kPartsMemo) as { index: number; defs: number } | null | undefined;
+  if (at === undefined) {
+    try {
+      at = parts(bulk.length, bulk.read(bulk.length - kTrailerBytes, kTrailerBytes));
+    } catch {
+      at = null;
+    }
+    bulk.memo?.set(kPartsMemo, at);
   }
-  return { length: at.defs, read: (offset, n) => (offset < 0 || n < 0 || offset + n > at.defs ? outside(offset, n, at.defs) : bulk.read(at.index + offset, n)) };
+  if (at === null) return null;
+  const { index, defs } = at;
+  return {
+    length: defs,
+    ...(bulk.memo ? { memo: bulk.memo } : {}),
+    read: (offset, n) => (offset < 0 || n < 0 || offset + n > defs ? outside(offset, n, defs) : bulk.read(index + offset, n)),
+  };
 }
+
+/** Memo key of the trailer's offsets, read once per version of the bytes. */
+const kPartsMemo = 'graph.partitionBulk';
 
 function parts(length: number, trailer: Uint8Array): { index: number; defs: number } {
   if (length < kTrailerBytes) throw new RangeError(`Cannot read partition bulk: ${length} bytes is shorter than its trailer`);
