@@ -1,15 +1,15 @@
 import { isTesseraError, tesseraError } from '../../protocol/index.js';
 import { parseActorAddress } from '../actor/actor-address.js';
 import type { SnapshotStore } from '../snapshot/snapshot-store.js';
-import { subRange, type RangeReader } from '../snapshot/range-reader.js';
-import { kPersistedTrailerBytes, locateBulk } from '../actor/persisted-format.js';
+import type { RangeReader } from '../snapshot/range-reader.js';
 import { placeActor } from './placement.js';
 import { RoutingTable } from './routing-table.js';
 import { UpdateLog } from './update-log.js';
 import { LatencyRecorder } from './latency-recorder.js';
 import { ActorSizes } from './actor-sizes.js';
 import { Deadlines, type DeadlineHandle } from './deadlines.js';
-import { kSnapshotSeqBytes, unwrapSnapshot, wrapSnapshot } from './snapshot-envelope.js';
+import { unwrapSnapshot, wrapSnapshot } from './snapshot-envelope.js';
+import { readBulkOfStoredActor } from './stored-bulk.js';
 import type { ResolvedSupervisorOptions } from './supervisor-options.js';
 import type { WorkerHandle } from './worker-handle.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -184,42 +184,7 @@ export class SupervisorCore {
     const route = this.routes.get(address);
     if (kStaleSnapshots || (route !== undefined && route.state !== 'passivated') || this.#mailboxes.has(address)) return undefined;
     if (this.#saving.has(address) || this.#unsaved.has(address) || this.journal.size(address) > 0) return undefined;
-    let failure: { error: unknown } | undefined;
-    let result: T | undefined;
-    try {
-      result = this.#store.readPayloadSync(address, (payload) => {
-        const bulk = bulkRange(payload);
-        if (bulk === null) return undefined;
-        // A read that fails is the file's failure (undefined here, reported on activation);
-        // anything else `read` throws is the caller's.
-        const fileErrors = new WeakSet<object>();
-        const range = subRange(payload, bulk.start, bulk.length);
-        const guarded: RangeReader = {
-          length: range.length,
-          memo: range.memo,
-          read: (offset, n) => {
-            if (!(offset >= 0 && n >= 0 && offset + n <= range.length)) return range.read(offset, n); // the caller's mistake: its RangeError
-            try {
-              return range.read(offset, n);
-            } catch (err) {
-              if (typeof err === 'object' && err !== null) fileErrors.add(err);
-              throw err;
-            }
-          },
-        };
-        try {
-          return read(guarded);
-        } catch (error) {
-          if (typeof error === 'object' && error !== null && fileErrors.has(error)) throw error;
-          failure = { error };
-          return undefined;
-        }
-      });
-    } catch {
-      return undefined;
-    }
-    if (failure) throw failure.error;
-    return result;
+    return readBulkOfStoredActor(this.#store, address, read);
   }
 
   /** Evicts an actor whose stored snapshot is current: the worker drops it, nothing is written. */
@@ -449,16 +414,3 @@ export class SupervisorCore {
     op.reject(err);
   }
 }
-
-/** Where a stored payload's bulk lies (`f64 seq | persisted bytes`), read once per file version. */
-function bulkRange(payload: RangeReader): { start: number; length: number } | null {
-  const known = payload.memo.get(kBulkMemo) as { start: number; length: number } | null | undefined;
-  if (known !== undefined) return known;
-  const persisted = payload.length - kSnapshotSeqBytes;
-  const at = locateBulk(payload.read(payload.length - kPersistedTrailerBytes, kPersistedTrailerBytes), persisted);
-  const range = at === null ? null : { start: kSnapshotSeqBytes + at.start, length: at.length };
-  payload.memo.set(kBulkMemo, range);
-  return range;
-}
-
-const kBulkMemo = 'runtime.bulk';
