@@ -5,8 +5,9 @@
  *   bench process ──msgpack frames──▶ tessera start ROOT (child) ──rings──▶ 2 workers
  *   sh -c 'printf … | nc -U -N SOCK' ──JSON line──▶ the same socket
  *
- * Ping and def round trips, a JSON line through netcat, 100 × 100 concurrent clients, then CPU
- * and RSS while idle (60 s, 10 s with --quick), from /proc/<pid>/stat and /proc/<pid>/status.
+ * Ping and def round trips (with the CPU each thread spends per steady def), a JSON line through
+ * netcat, 100 × 100 concurrent clients, then CPU and RSS while idle (60 s, 10 s with --quick),
+ * from /proc/<pid>/stat and /proc/<pid>/status.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
@@ -39,7 +40,7 @@ export async function runDaemonBench(args: BenchArgs): Promise<BenchResult> {
     // Two disjoint halves of the same ranking: the first queries after start, then steady state.
     const [firstNames, names] = alternate(await symbolNames(client, args.quick ? 1_000 : 4_000));
     if (names.length === 0) throw new Error(`daemon bench: the tree at ${root} has no symbols to look up`);
-    const def = await defLatency(client, firstNames, names);
+    const def = await defLatency(client, pid, firstNames, names);
     const watching = (await client.stats()).watch;
     await client.close();
     const tool = await jsonlTool();
@@ -72,6 +73,9 @@ export async function runDaemonBench(args: BenchArgs): Promise<BenchResult> {
       def_socket_p99_us: round(def.p99),
       def_socket_p99_first_us: round(def.firstP99),
       def_socket_cached_p99_us: round(def.cachedP99),
+      def_cpu_main_us: round(def.steadyCpu.mainUs),
+      def_cpu_other_threads_us: round(def.steadyCpu.otherUs),
+      def_cpu_client_us: round(def.steadyCpu.clientUs),
       def_distinct_names: names.length,
       def_jsonl_nc_ms: round(jsonl, 2),
       def_jsonl_tool: tool ?? null,
@@ -102,6 +106,9 @@ function rows(j: Record<string, number | string | boolean | null>): BenchRow[] {
     { metric: 'def over the socket p99 (distinct names, steady)', value: num('def_socket_p99_us'), unit: 'µs', target: '< 1000 µs', met: num('def_socket_p99_us') < 1000 },
     { metric: 'def over the socket p99 (distinct names, first after start)', value: num('def_socket_p99_first_us'), unit: 'µs' },
     { metric: 'def over the socket p99 (cached)', value: num('def_socket_cached_p99_us'), unit: 'µs' },
+    { metric: 'def CPU per request, daemon main thread (steady)', value: num('def_cpu_main_us'), unit: 'µs' },
+    { metric: 'def CPU per request, daemon workers + V8 threads (steady)', value: num('def_cpu_other_threads_us'), unit: 'µs' },
+    { metric: 'def CPU per request, bench client process (steady)', value: num('def_cpu_client_us'), unit: 'µs' },
     { metric: `def as a JSON line via ${String(j.def_jsonl_tool)} (whole command, median)`, value: num('def_jsonl_nc_ms'), unit: 'ms' },
     { metric: `idle CPU (${num('idle_seconds')} s)`, value: num('idle_cpu_percent'), unit: '%', target: '< 0.5 %', met: num('idle_cpu_percent') < 0.5 },
     { metric: 'idle RSS (2 workers, 3-file tree)', value: num('idle_rss_mb'), unit: 'MiB', target: '<= 100 MB', met: num('idle_rss_mb') <= 100 },

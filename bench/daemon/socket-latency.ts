@@ -4,6 +4,7 @@
  */
 import { DaemonClient } from '../../cli/client/daemon-client.js';
 import { quantile } from '../stats.js';
+import { cpuPerRequest, type CpuPerRequest } from './thread-cpu.js';
 
 /** Microseconds each sequential call of `fn` took, after `warmup` untimed calls. */
 async function timeEach(n: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -31,14 +32,20 @@ export async function symbolNames(client: DaemonClient, max: number): Promise<st
 
 /**
  * `def` latency in µs: each name once (uncached) — `first`, the first queries the daemon
- * answers, then `steady`, once those have warmed it up — and one name repeated (cached).
+ * answers, then `steady`, once those have warmed it up — and one name repeated (cached); and
+ * the CPU each side spent per steady request (daemon `pid`).
  */
-export async function defLatency(client: DaemonClient, first: readonly string[], steady: readonly string[]): Promise<{ p50: number; p99: number; firstP99: number; cachedP99: number }> {
+export async function defLatency(
+  client: DaemonClient,
+  pid: number,
+  first: readonly string[],
+  steady: readonly string[],
+): Promise<{ p50: number; p99: number; firstP99: number; cachedP99: number; steadyCpu: CpuPerRequest }> {
   const uncached = (names: readonly string[]) => timeEach(names.length, 0, (i) => client.query('def', { name: names[i]! }));
   const firstUs = await uncached(first);
-  const steadyUs = await uncached(steady);
+  const { value: steadyUs, cpu: steadyCpu } = await cpuPerRequest(pid, steady.length, () => uncached(steady));
   const cached = await timeEach(2_000, 200, () => client.query('def', { name: steady[0]! }));
-  return { p50: quantile(steadyUs, 0.5), p99: quantile(steadyUs, 0.99), firstP99: quantile(firstUs, 0.99), cachedP99: quantile(cached, 0.99) };
+  return { p50: quantile(steadyUs, 0.5), p99: quantile(steadyUs, 0.99), firstP99: quantile(firstUs, 0.99), cachedP99: quantile(cached, 0.99), steadyCpu };
 }
 
 /**

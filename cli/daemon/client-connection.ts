@@ -49,6 +49,15 @@ export class ClientConnection implements RequestOrigin {
   #corked = false;
   #droppedEvents = 0;
 
+  // Bound once, not per chunk or per request.
+  readonly #onLine = (line: string): void => this.#accept(decodeLineRequest(line));
+  readonly #onFrame = (frame: Buffer): void => this.#accept(decodeFrameRequest(frame));
+  readonly #onAnswer = (reply: DaemonToClient): void => {
+    this.#inFlight--;
+    this.#reply(reply);
+    this.#endIfIdle();
+  };
+
   /**
    * @param socket - an accepted socket (created with `allowHalfOpen`, so answers still go out
    *   after the client ends its side)
@@ -116,7 +125,7 @@ export class ClientConnection implements RequestOrigin {
       this.#droppedEvents++;
       return;
     }
-    this.#write(encoded(this.#encoding));
+    this.#write(encoded(this.#encoding), true);
   }
 
   /** Ends the connection once its requests are answered (graceful), or at once with `force`. */
@@ -137,10 +146,7 @@ export class ClientConnection implements RequestOrigin {
       this.#encoding = sniffEncoding(chunk[0]!);
       this.#splitter = this.#encoding === 'json' ? new LineSplitter(this.#limits.maxLineBytes) : new FrameSplitter(this.#limits.maxFrameBytes);
     }
-    const broken =
-      this.#splitter instanceof LineSplitter
-        ? this.#splitter.push(chunk, (line) => this.#accept(decodeLineRequest(line)))
-        : this.#splitter.push(chunk, (frame) => this.#accept(decodeFrameRequest(frame)));
+    const broken = this.#splitter instanceof LineSplitter ? this.#splitter.push(chunk, this.#onLine) : this.#splitter.push(chunk, this.#onFrame);
     if (broken !== undefined) this.#fail(broken);
   }
 
@@ -158,11 +164,7 @@ export class ClientConnection implements RequestOrigin {
       return;
     }
     this.#inFlight++;
-    void this.#hooks.handle(request, this).then((reply) => {
-      this.#inFlight--;
-      this.#reply(reply);
-      this.#endIfIdle();
-    });
+    void this.#hooks.handle(request, this).then(this.#onAnswer);
   }
 
   #fail(error: TesseraError): void {
@@ -175,14 +177,19 @@ export class ClientConnection implements RequestOrigin {
 
   #reply(message: DaemonToClient): void {
     if (this.#socket.destroyed || this.#socket.writableEnded) return;
-    this.#write(encodeForClient(this.#encoding ?? 'msgpack', message));
+    // A reply with no other request in flight has nothing to join: it goes out at once.
+    this.#write(encodeForClient(this.#encoding ?? 'msgpack', message), this.#inFlight > 0);
   }
 
-  #write(bytes: Buffer | string): void {
+  /**
+   * @param cork - hold the bytes until the end of the tick, so that what else is written in
+   *   this tick goes out in the same writev (events always are: bursts of them must count
+   *   against `maxPendingWriteBytes`, not fill the kernel's buffer)
+   */
+  #write(bytes: Buffer | string, cork: boolean): void {
     const socket = this.#socket;
     if (socket.destroyed || socket.writableEnded) return;
-    // Replies that finish in the same tick go out in one writev.
-    if (!this.#corked) {
+    if (cork && !this.#corked) {
       this.#corked = true;
       socket.cork();
       process.nextTick(() => {

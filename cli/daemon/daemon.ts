@@ -58,7 +58,7 @@ export class Daemon implements DaemonHost {
   readonly #server: DaemonServer;
   readonly #startedAt = new Date();
   readonly #startedMs: number;
-  readonly #pending = new Set<Promise<unknown>>();
+  readonly #handler: RequestHandler;
   #claim: SocketClaim | undefined;
   #phase: DaemonPhase = 'indexing';
   #progress: IndexProgress = { phase: 'starting', done: 0, total: 0 };
@@ -77,9 +77,9 @@ export class Daemon implements DaemonHost {
     this.#log = options.logger ?? createDaemonLogger(undefined);
     this.#startedMs = this.#clock.now();
     this.#stopped = new Promise((resolve) => (this.#markStopped = resolve));
-    const handler = new RequestHandler(this, this.#ops, this.#clock);
+    const handler = (this.#handler = new RequestHandler(this, this.#ops, this.#clock));
     this.#server = new DaemonServer(resolveConnectionLimits(options.limits), {
-      handle: (request, origin) => this.#track(handler.handle(request, origin)),
+      handle: (request, origin) => handler.handle(request, origin),
       onBadInput: (error, fatal) => this.#log[fatal ? 'warn' : 'debug']({ code: error.code }, `bad input: ${error.message}`),
     });
   }
@@ -234,19 +234,13 @@ export class Daemon implements DaemonHost {
     }
   }
 
-  #track<T>(work: Promise<T>): Promise<T> {
-    this.#pending.add(work);
-    void work.finally(() => this.#pending.delete(work));
-    return work;
-  }
-
   async #stop(reason: string): Promise<void> {
     const grace = this.#o.graceMs ?? 2000;
     this.#phase = 'stopping';
     this.#log.info({ reason }, 'stopping');
     this.#publish('daemon', { type: 'stopping', reason });
     await this.#ready?.catch(() => undefined);
-    await withTimeout(Promise.allSettled([...this.#pending]), grace);
+    await withTimeout(this.#handler.idle(), grace);
     this.#unsubscribe?.();
     try {
       await this.#service?.close();

@@ -32,14 +32,37 @@ const kArgs: { readonly [Op in QueryOp]: { readonly [arg: string]: ArgCheck } } 
   map: { 'tokens?': count, 'limit?': count },
 };
 
+interface ArgField {
+  readonly name: string;
+  readonly optional: boolean;
+  readonly check: ArgCheck;
+}
+
+interface OpEntry {
+  /** The op's own (internalized) string, for the parsed request. */
+  readonly op: QueryOp;
+  readonly spec: (typeof kArgs)[QueryOp];
+  /** The spec taken apart once, in its order: every request walks these. */
+  readonly fields: readonly ArgField[];
+}
+
+// A Map, not `kArgs[op]`: `op` is a string freshly decoded from each request, and a property
+// lookup with it first searches V8's string table; a Map only hashes it.
+const kOpTable = new Map<string, OpEntry>(
+  kQueryOps.map((op) => {
+    const fields = Object.entries(kArgs[op]).map(([key, check]) => ({ name: key.replace(/\?$/, ''), optional: key.endsWith('?'), check }));
+    return [op, { op, spec: kArgs[op], fields }];
+  }),
+);
+
 /** True when `op` names a query operation. */
 export function isQueryOp(op: unknown): op is QueryOp {
-  return typeof op === 'string' && Object.hasOwn(kArgs, op);
+  return typeof op === 'string' && kOpTable.has(op);
 }
 
 /**
  * Checks a `query` request's operation and arguments (pure; no graph involved).
- * @param op - the requested operation
+ * @param requested - the requested operation
  * @param args - its arguments: a plain object (`null` counts as `{}`)
  * @returns the validated request
  * @throws {TesseraError} ERR_DAEMON_UNKNOWN_OP, or ERR_DAEMON_BAD_ARGS naming the argument, what
@@ -47,15 +70,14 @@ export function isQueryOp(op: unknown): op is QueryOp {
  * @example
  * parseQueryRequest('def', { name: 'parse', limit: 5 }); // { op: 'def', name: 'parse', limit: 5 }
  */
-export function parseQueryRequest(op: string, args: unknown): QueryRequest {
-  if (!isQueryOp(op)) throw tesseraError('ERR_DAEMON_UNKNOWN_OP', { op, known: kQueryOps.join(', ') });
+export function parseQueryRequest(requested: string, args: unknown): QueryRequest {
+  const entry = kOpTable.get(requested);
+  if (entry === undefined) throw tesseraError('ERR_DAEMON_UNKNOWN_OP', { op: requested, known: kQueryOps.join(', ') });
+  const { op, spec, fields } = entry;
   const given = args ?? {};
   if (typeof given !== 'object' || Array.isArray(given)) throw badArg(op, 'args', 'an object of arguments', describeValue(given));
-  const spec = kArgs[op];
   const out: Record<string, unknown> = { op };
-  for (const [key, check] of Object.entries(spec)) {
-    const optional = key.endsWith('?');
-    const name = optional ? key.slice(0, -1) : key;
+  for (const { name, optional, check } of fields) {
     const value = (given as Record<string, unknown>)[name];
     if (value === undefined && optional) continue;
     if (!check.ok(value)) throw badArg(op, name, check.expected, describeValue(value));

@@ -35,6 +35,10 @@ export class RequestHandler {
   readonly #host: DaemonHost;
   readonly #ops: OpStats;
   readonly #clock: Clock;
+  #inFlight = 0;
+  /** Resolves {@link idle}'s promise; set while someone waits for it. */
+  #whenIdle: (() => void) | undefined;
+  #idle: Promise<void> | undefined;
 
   /**
    * @param host - the daemon's state and services
@@ -47,9 +51,24 @@ export class RequestHandler {
     this.#clock = clock;
   }
 
+  /** Requests being answered now. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Resolves once no request is being answered (at once when none is). */
+  idle(): Promise<void> {
+    if (this.#inFlight === 0) return Promise.resolve();
+    this.#idle ??= new Promise((resolve) => (this.#whenIdle = resolve));
+    return this.#idle;
+  }
+
   /** Answers `request`; resolves with the reply, never rejects. */
   async handle(request: ClientToDaemon, origin: RequestOrigin): Promise<DaemonToClient> {
     const start = this.#clock.now();
+    // Counted here rather than by a promise wrapped around each request: that cost two
+    // promises and a Set entry per request on the daemon's main thread.
+    this.#inFlight++;
     // Unknown ops are counted together, so random op names cannot grow the table.
     const op = request.k !== 'query' ? request.k : isQueryOp(request.op) ? request.op : '(unknown op)';
     let reply: DaemonToClient;
@@ -59,6 +78,10 @@ export class RequestHandler {
       reply = { k: 'error', id: request.id, error: toWireError(err, false) };
     }
     this.#ops.record(op, this.#clock.now() - start, reply.k === 'error');
+    if (--this.#inFlight === 0 && this.#whenIdle !== undefined) {
+      this.#whenIdle();
+      this.#whenIdle = this.#idle = undefined;
+    }
     return reply;
   }
 

@@ -2,6 +2,7 @@ import type { CodeGraphLike, GraphAnswerLike, GraphSearchOptionsLike } from './c
 import { normalizeHit } from './normalize-hit.js';
 import { plainGraphEvent } from './plain-graph-event.js';
 import { plainRuntimeEvent } from './plain-runtime-event.js';
+import { RootRelative } from './root-relative.js';
 import type { QueryAnswer, QueryRequest, QueryService, ServiceEventListener, ServiceStats } from './query-service.js';
 
 /**
@@ -12,7 +13,7 @@ import type { QueryAnswer, QueryRequest, QueryService, ServiceEventListener, Ser
 export class CodeGraphService implements QueryService {
   readonly topics: readonly string[] = ['runtime', 'graph'];
   readonly #graph: CodeGraphLike;
-  readonly #root: string;
+  readonly #root: RootRelative;
 
   /**
    * @param graph - an open graph; the service owns it from now on and closes it in {@link close}
@@ -20,7 +21,7 @@ export class CodeGraphService implements QueryService {
    */
   constructor(graph: CodeGraphLike, root: string) {
     this.#graph = graph;
-    this.#root = root;
+    this.#root = new RootRelative(root);
   }
 
   async query(request: QueryRequest): Promise<QueryAnswer> {

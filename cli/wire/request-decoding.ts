@@ -11,6 +11,11 @@ import {
 /** A decoded request, or why it could not be decoded and the `id` to answer (0 when unknown). */
 export type DecodedRequest = { readonly ok: true; readonly request: ClientToDaemon } | { readonly ok: false; readonly id: number; readonly error: WireError };
 
+// Frames are decoded from a copy in one reused plain Uint8Array, on which msgpackr keeps its
+// DataView: decoding each frame's own view cost a new view and a new DataView per request.
+const kScratchBytes = 16 * 1024;
+const scratch = new Uint8Array(kScratchBytes);
+
 /**
  * Decodes one msgpack frame from a client. Never throws: bad bytes, an unknown kind or a bad
  * field come back as a coded error, with the request's `id` when the frame was readable enough
@@ -18,6 +23,14 @@ export type DecodedRequest = { readonly ok: true; readonly request: ClientToDaem
  * @param frame - one frame's payload
  */
 export function decodeFrameRequest(frame: Uint8Array): DecodedRequest {
+  if (frame.length <= kScratchBytes) {
+    scratch.set(frame);
+    try {
+      return { ok: true, request: daemonCodec.decode(scratch, frame.length) };
+    } catch {
+      // Decoded again from the frame itself below, so that errors are exactly the frame's.
+    }
+  }
   try {
     return { ok: true, request: daemonCodec.decode(frame) };
   } catch (err) {

@@ -93,6 +93,24 @@ describe('RequestHandler', () => {
     assert.deepEqual(shutdowns, ['shutdown request']);
   });
 
+  it('counts the requests in flight, and idle() resolves once the last one is answered', async () => {
+    const service = new FakeQueryService();
+    const { handler, origin } = setup('ready', service);
+    await handler.idle(); // none in flight: at once
+    service.hold();
+    const answers = [1, 2].map((id) => handler.handle({ k: 'query', id, op: 'def', args: { name: 'f' } }, origin));
+    assert.equal(handler.inFlight, 2);
+    let idle = false;
+    void handler.idle().then(() => (idle = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(idle, false);
+    service.release();
+    assert.deepEqual((await Promise.all(answers)).map((r) => r.k), ['result', 'result']);
+    await handler.idle();
+    assert.equal(handler.inFlight, 0);
+    assert.equal(idle, true);
+  });
+
   it('counts unknown query ops under one name, so random names cannot grow the table', async () => {
     const { handler, origin, ops } = setup('ready', new FakeQueryService());
     for (const op of ['x1', 'x2', 'x3']) await handler.handle({ k: 'query', id: 1, op, args: {} }, origin);

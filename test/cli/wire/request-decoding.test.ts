@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { encodeValue } from '../../../protocol/index.js';
+import { clientCodec, daemonCodec, encodeValue, toWireError, type ClientToDaemon } from '../../../protocol/index.js';
 import { decodeFrameRequest, decodeLineRequest } from '../../../cli/wire/request-decoding.js';
 import { sniffEncoding } from '../../../cli/wire/wire-encoding.js';
 import { toJsonLine } from '../../../cli/wire/json-line.js';
@@ -42,7 +42,31 @@ describe('decodeFrameRequest()', () => {
     assert.equal(!decoded.ok && decoded.id, 0);
     assert.match(!decoded.ok ? decoded.error.code : '', /^ERR_PROTO_/);
   });
+
+  it('decodes frames of any size in a row, each exactly as the codec decodes it alone', () => {
+    const long = { k: 'query', id: 1, op: 'def', args: { name: 'n'.repeat(40_000) } };
+    const short = { k: 'ping', id: 2 };
+    const frames = [long, short, long].map((m) => clientCodec.encode(m as ClientToDaemon));
+    for (const frame of frames) assert.deepEqual(decodeFrameRequest(frame), { ok: true, request: daemonCodec.decode(frame) });
+    // Cut short after a longer frame: the error is the cut frame's own, not one read past its end.
+    for (const cut of [1, 5, 12, frames[1]!.length - 1]) {
+      decodeFrameRequest(frames[0]!.subarray(0, 60));
+      const part = frames[1]!.subarray(0, cut);
+      const decoded = decodeFrameRequest(part);
+      const expected = decodeFrameRequestAlone(part);
+      assert.deepEqual(decoded, expected, `cut at ${cut}`);
+    }
+  });
 });
+
+/** What decoding `frame` gives without any earlier frame: the codec's own error, with the id when readable. */
+function decodeFrameRequestAlone(frame: Uint8Array): unknown {
+  try {
+    return { ok: true, request: daemonCodec.decode(frame) };
+  } catch (err) {
+    return { ok: false, id: 0, error: toWireError(err, false) };
+  }
+}
 
 describe('sniffEncoding()', () => {
   it('takes "{" and whitespace for JSON and anything else for msgpack frames', () => {
