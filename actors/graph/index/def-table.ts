@@ -10,24 +10,34 @@
  *      4     1  format (1), then 3 bytes of padding
  *      8     8  the partition index's version (float64 LE)
  *     16     4  bucket count b, a power of two (uint32 LE)
- *     20     4  distinct names (uint32 LE)
+ *     20     4  entries: (name, segment) pairs with live definitions (uint32 LE)
  *     24  8(b+1)  directory: per bucket its start (relative to the body) and the CRC-32 of its
  *              bytes; entry b holds the body's length
- *   24+8(b+1)   body: per bucket, msgpack [[name, [[kind, path, line, column, endLine,
- *              enclosing, signature], …]], …], names in sort order, hits as `findDefs` gives
- *              them (path, line, column order)
+ *   24+8(b+1)   body: per bucket, entries back to back, one per (name, segment) with live
+ *              definitions: u32 entry bytes | u32 name bytes | name (UTF-8) | u32 rows |
+ *              rows: u32 line, column, endLine | strings kind, path, enclosing, signature,
+ *              each u32 length + UTF-8 (enclosing: length 0xffffffff for none), in the
+ *              segment's (path, line, column) order
  * ```
  *
- * A name lives in bucket `nameHash(name) & (b - 1)`; buckets hold about two names.
+ * Rows are copied from the segments' columns as bytes, never decoded into strings, so writing
+ * the table costs about what serializing the index does. A name with definitions in several
+ * segments has one entry per segment; a lookup merges them by path (live paths are in one
+ * segment each), as `findDefs` does.
+ *
+ * A name lives in bucket `nameHash(UTF-8 of name) & (b - 1)`; buckets hold about two names.
  *
  * @module
  */
 
 import { crc32 } from 'node:zlib';
-import { Packr, unpack } from 'msgpackr';
+import { GrowableBytes } from './growable-bytes.js';
 import type { PartitionView } from './partition-view.js';
 import type { DefHit, HitPage } from './query-types.js';
-import { findDefs } from './symbol-queries.js';
+import { mergeByPath } from './symbol-queries.js';
+import { NONE } from './segment-data.js';
+import { utf8Decode } from './utf8.js';
+import type { Segment } from './segment.js';
 
 /** Ranged reads of a def table's bytes (an in-memory array or a range of a file). */
 export interface ByteRanges {
@@ -44,14 +54,12 @@ const kFormat = 1;
 const kHeaderBytes = 24;
 const kDirectoryEntryBytes = 8;
 const kNamesPerBucket = 2;
-const packr = new Packr({ useRecords: false });
+const kNoString = 0xffffffff;
 
-type Row = [kind: string, path: string, line: number, column: number, endLine: number, enclosing: string | null, signature: string];
-
-/** FNV-1a over UTF-16 code units: the same in every thread and process. */
-export function nameHash(name: string): number {
+/** FNV-1a over bytes (a name's UTF-8): the same in every thread and process. */
+export function nameHash(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return h >>> 0;
 }
 
@@ -61,34 +69,87 @@ export function nameHash(name: string): number {
  * @param version - its index version, stored so a reader can tell the table is current
  */
 export function encodeDefTable(view: PartitionView, version: number): Uint8Array {
-  const names = new Set<string>();
-  for (const seg of view.segments) {
-    for (let sym = 0; sym < seg.data.symbolCount; sym++) if (seg.liveDefs[sym]! > 0) names.add(seg.strings.get(sym));
-  }
-  const bucketCount = Math.max(1, 2 ** Math.ceil(Math.log2(Math.max(1, names.size / kNamesPerBucket))));
-  const buckets: [string, Row[]][][] = Array.from({ length: bucketCount }, () => []);
-  for (const name of [...names].sort()) {
-    const rows = findDefs(view, name, Infinity).hits.map((h): Row => [h.kind, h.path, h.line, h.column, h.endLine, h.enclosing, h.signature]);
-    buckets[nameHash(name) & (bucketCount - 1)]!.push([name, rows]);
-  }
-  const bodies = buckets.map((b) => (b.length === 0 ? new Uint8Array(0) : packr.pack(b)));
+  // Pass 1: every (segment, symbol) with live definitions, with its hash, in typed arrays.
+  let count = 0;
+  for (const seg of view.segments) for (let sym = 0; sym < seg.data.symbolCount; sym++) if (seg.liveDefs[sym]! > 0) count++;
+  const entrySeg = new Uint32Array(count);
+  const entrySym = new Uint32Array(count);
+  const entryHash = new Uint32Array(count);
+  let n = 0;
+  view.segments.forEach((seg, s) => {
+    const { stringBytes, stringOffsets } = seg.data;
+    for (let sym = 0; sym < seg.data.symbolCount; sym++) {
+      if (seg.liveDefs[sym]! === 0) continue;
+      entrySeg[n] = s;
+      entrySym[n] = sym;
+      entryHash[n++] = nameHash(stringBytes, stringOffsets[sym]!, stringOffsets[sym + 1]!);
+    }
+  });
+  const bucketCount = Math.max(1, 2 ** Math.ceil(Math.log2(Math.max(1, count / kNamesPerBucket))));
+  // Entries grouped by bucket (a counting sort): bucket b's are order[bucketStart[b], bucketStart[b + 1]).
+  const bucketStart = new Uint32Array(bucketCount + 1);
+  for (let i = 0; i < count; i++) bucketStart[(entryHash[i]! & (bucketCount - 1)) + 1]!++;
+  for (let b = 0; b < bucketCount; b++) bucketStart[b + 1]! += bucketStart[b]!;
+  const order = new Uint32Array(count);
+  const fill = bucketStart.slice(0, bucketCount);
+  for (let i = 0; i < count; i++) order[fill[entryHash[i]! & (bucketCount - 1)]!++] = i;
+  // Pass 2: the buckets' bytes, back to back.
   const bodyStart = kHeaderBytes + kDirectoryEntryBytes * (bucketCount + 1);
-  const out = new Uint8Array(bodyStart + bodies.reduce((n, b) => n + b.length, 0));
-  const view32 = new DataView(out.buffer);
+  const out = new GrowableBytes(bodyStart + 64 * count);
+  out.skip(bodyStart);
+  const directory = new Uint32Array(2 * (bucketCount + 1));
+  for (let b = 0; b < bucketCount; b++) {
+    const start = out.length;
+    for (let k = bucketStart[b]!; k < bucketStart[b + 1]!; k++) writeEntry(out, view.segments[entrySeg[order[k]!]!]!, entrySym[order[k]!]!);
+    directory[2 * b] = start - bodyStart;
+    directory[2 * b + 1] = start === out.length ? 0 : crc32(out.view(start, out.length));
+  }
+  directory[2 * bucketCount] = out.length - bodyStart;
+  const bytes = out.bytes();
+  const view32 = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   view32.setUint32(0, kMagic, true);
-  out[4] = kFormat;
+  bytes[4] = kFormat;
   view32.setFloat64(8, version, true);
   view32.setUint32(16, bucketCount, true);
-  view32.setUint32(20, names.size, true);
-  let at = 0;
-  bodies.forEach((body, i) => {
-    view32.setUint32(kHeaderBytes + kDirectoryEntryBytes * i, at, true);
-    view32.setUint32(kHeaderBytes + kDirectoryEntryBytes * i + 4, crc32(body), true);
-    out.set(body, bodyStart + at);
-    at += body.length;
-  });
-  view32.setUint32(kHeaderBytes + kDirectoryEntryBytes * bucketCount, at, true);
-  return out;
+  view32.setUint32(20, count, true);
+  directory.forEach((v, k) => view32.setUint32(kHeaderBytes + 4 * k, v, true));
+  return bytes;
+}
+
+/** One (name, segment) entry: the name, then its live rows in the segment's order. */
+function writeEntry(out: GrowableBytes, seg: Segment, sym: number): void {
+  const d = seg.data;
+  const entryAt = out.length;
+  out.u32(0); // patched below
+  writeString(out, seg, sym);
+  const rowsAt = out.length;
+  out.u32(0);
+  let rows = 0;
+  for (let k = d.defNameStart[sym]!; k < d.defNameStart[sym + 1]!; k++) {
+    const row = d.defByName[k]!;
+    const f = seg.fileOfDef(row);
+    if (seg.isDead(f)) continue;
+    rows++;
+    out.u32(d.defLine[row]!);
+    out.u32(d.defColumn[row]!);
+    out.u32(d.defEndLine[row]!);
+    writeString(out, seg, d.defKind[row]!);
+    writeString(out, seg, d.filePath[f]!);
+    writeString(out, seg, d.defEnclosing[row]!);
+    writeString(out, seg, d.defSignature[row]!);
+  }
+  out.patchU32(rowsAt, rows);
+  out.patchU32(entryAt, out.length - entryAt);
+}
+
+function writeString(out: GrowableBytes, seg: Segment, id: number): void {
+  if (id === NONE) {
+    out.u32(kNoString);
+    return;
+  }
+  const { stringBytes, stringOffsets } = seg.data;
+  out.u32(stringOffsets[id + 1]! - stringOffsets[id]!);
+  out.append(stringBytes, stringOffsets[id]!, stringOffsets[id + 1]!);
 }
 
 /**
@@ -100,7 +161,8 @@ export function encodeDefTable(view: PartitionView, version: number): Uint8Array
 export function lookupDefTable(table: ByteRanges, name: string, limit: number, version: number): HitPage<DefHit> | null {
   const at = tableLayout(table);
   if (at === null || at.version !== version) return null;
-  const bucket = nameHash(name) & (at.bucketCount - 1);
+  const key = Buffer.from(name, 'utf8');
+  const bucket = nameHash(key) & (at.bucketCount - 1);
   const entry = dataView(table.read(kHeaderBytes + kDirectoryEntryBytes * bucket, kDirectoryEntryBytes + 4));
   const start = entry.getUint32(0, true);
   const end = entry.getUint32(kDirectoryEntryBytes, true);
@@ -108,10 +170,51 @@ export function lookupDefTable(table: ByteRanges, name: string, limit: number, v
   if (end === start) return { hits: [], total: 0 };
   const bytes = table.read(at.bodyStart + start, end - start);
   if (crc32(bytes) !== entry.getUint32(4, true)) return null;
-  const entries = unpack(bytes) as [string, Row[]][];
-  const rows = entries.find((e) => e[0] === name)?.[1] ?? [];
-  const hits = rows.slice(0, limit).map(([kind, path, line, column, endLine, enclosing, signature]): DefHit => ({ name, kind, path, line, column, endLine, enclosing, signature }));
-  return { hits, total: rows.length };
+  return readEntries(bytes, key, name, limit);
+}
+
+/** The hits of `name` among a bucket's entries (one per segment), merged by path. */
+function readEntries(bytes: Uint8Array, key: Buffer, name: string, limit: number): HitPage<DefHit> | null {
+  const view = dataView(bytes);
+  const lists: DefHit[][] = [];
+  let total = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const size = view.getUint32(at, true);
+    const nameBytes = view.getUint32(at + 4, true);
+    if (size < 12 || at + size > bytes.length) return null;
+    const nameAt = at + 8;
+    if (nameBytes === key.length && key.equals(bytes.subarray(nameAt, nameAt + nameBytes))) {
+      const rows = view.getUint32(nameAt + nameBytes, true);
+      total += rows;
+      lists.push(readRows(bytes, view, nameAt + nameBytes + 4, Math.min(rows, limit), name));
+    }
+    at += size;
+  }
+  return { hits: mergeByPath(lists, limit), total };
+}
+
+function readRows(bytes: Uint8Array, view: DataView, at: number, count: number, name: string): DefHit[] {
+  const hits: DefHit[] = [];
+  let p = at;
+  const str = (): string | null => {
+    const n = view.getUint32(p, true);
+    p += 4;
+    if (n === kNoString) return null;
+    p += n;
+    return utf8Decode(bytes, p - n, p); // as the index decodes its strings
+  };
+  for (let r = 0; r < count; r++) {
+    const line = view.getUint32(p, true);
+    const column = view.getUint32(p + 4, true);
+    const endLine = view.getUint32(p + 8, true);
+    p += 12;
+    const kind = str() ?? '';
+    const path = str() ?? '';
+    const enclosing = str();
+    const signature = str() ?? '';
+    hits.push({ name, kind, path, line, column, endLine, enclosing, signature });
+  }
+  return hits;
 }
 
 interface TableLayout {

@@ -37,9 +37,20 @@ describe('def table', () => {
     answers.forEach((a, i) => a === null || assert.deepEqual(a, index.def(names[i]!, 10)));
   });
 
-  it('hashes names the same way on every call (FNV-1a over UTF-16 code units)', () => {
-    assert.equal(nameHash(''), 0x811c9dc5);
-    assert.equal(nameHash('a'), 0xe40c292c);
-    assert.notEqual(nameHash('ab'), nameHash('ba'));
+  it('hashes names the same way on every call (FNV-1a over their UTF-8)', () => {
+    const utf8 = (s: string) => Buffer.from(s, 'utf8');
+    assert.equal(nameHash(utf8('')), 0x811c9dc5);
+    assert.equal(nameHash(utf8('a')), 0xe40c292c);
+    assert.equal(nameHash(utf8('xay'), 1, 2), 0xe40c292c);
+    assert.notEqual(nameHash(utf8('ab')), nameHash(utf8('ba')));
+  });
+
+  it('merges a name defined in several segments by path, skipping replaced files', () => {
+    const index = PartitionIndex.build([file('m.ts', 'x\n', { defs: [def('dup', 1)] })], { mergePolicy: { mergeFactor: 0, maxDeadRatio: 1, maxSegments: 1000 } });
+    index.update({ upsert: [file('a.ts', 'x\n', { defs: [def('dup', 1)] }), file('z.ts', 'x\n', { defs: [def('dup', 1), def('é名', 1)] })] });
+    index.update({ upsert: [file('z.ts', 'y\n', { defs: [def('dup', 2)] })] });
+    const table = bytesAsRanges(index.defTable());
+    for (const [name, limit] of [['dup', 10], ['dup', 2], ['é名', 5]] as const) assert.deepEqual(lookupDefTable(table, name, limit, index.version), index.def(name, limit));
+    assert.deepEqual(lookupDefTable(table, 'dup', 10, index.version)?.hits.map((h) => `${h.path}:${h.line}`), ['a.ts:1', 'm.ts:1', 'z.ts:2']);
   });
 });
