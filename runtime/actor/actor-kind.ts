@@ -11,6 +11,11 @@ export interface PersistedActor {
    * is kept.
    */
   bulk?: Uint8Array;
+  /**
+   * `persist` may give the bulk in parts instead, written back to back without joining them
+   * (`restore` gets them as one `bulk`).
+   */
+  bulkParts?: readonly Uint8Array[];
 }
 
 /**

@@ -24,12 +24,16 @@ const kNoBulk = 0xffffffff;
 /** Encodes a persisted actor. @throws RangeError for a bulk of 4 GiB - 1 bytes or more */
 export function encodePersisted(persisted: PersistedActor): Uint8Array {
   const snapshot = encodeValue(stripUndefined(persisted.snapshot));
-  const bulk = persisted.bulk;
-  if (bulk !== undefined && bulk.length >= kNoBulk) throw new RangeError(`Cannot persist actor: bulk must be under ${kNoBulk} bytes: current length is ${bulk.length}`);
-  const bulkLength = bulk?.length ?? 0;
+  const bulk = persisted.bulkParts ?? (persisted.bulk === undefined ? undefined : [persisted.bulk]);
+  const bulkLength = bulk?.reduce((n, part) => n + part.length, 0) ?? 0;
+  if (bulkLength >= kNoBulk) throw new RangeError(`Cannot persist actor: bulk must be under ${kNoBulk} bytes: current length is ${bulkLength}`);
   const out = new Uint8Array(snapshot.length + bulkLength + kPersistedTrailerBytes);
   out.set(snapshot, 0);
-  if (bulk !== undefined) out.set(bulk, snapshot.length);
+  let at = snapshot.length;
+  for (const part of bulk ?? []) {
+    out.set(part, at);
+    at += part.length;
+  }
   const trailer = new DataView(out.buffer, out.length - kPersistedTrailerBytes);
   trailer.setUint32(0, bulk === undefined ? kNoBulk : bulkLength, true);
   trailer.setUint32(4, kTrailerMagic, true);

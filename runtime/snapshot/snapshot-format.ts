@@ -39,22 +39,34 @@ export type DecodedSnapshot = { readonly ok: true; readonly address: string; rea
  * @throws RangeError when the address is over 65,535 bytes or the payload over 4 GiB - 1
  */
 export function encodeSnapshot(address: string, payload: Uint8Array): Buffer {
+  return Buffer.concat(encodeSnapshotParts(address, [payload]));
+}
+
+/**
+ * Encodes a snapshot file whose payload is given in parts, without copying them: the header
+ * and the address as one new buffer, then the parts as given (written back to back, they are
+ * the file {@link encodeSnapshot} makes of their concatenation).
+ * @throws RangeError when the address is over 65,535 bytes or the payload over 4 GiB - 1
+ */
+export function encodeSnapshotParts(address: string, payload: readonly Uint8Array[]): Uint8Array[] {
   const addressBytes = Buffer.from(address, 'utf8');
   if (addressBytes.length > kMaxAddressBytes) {
     throw new RangeError(`Cannot snapshot actor: address must be at most ${kMaxAddressBytes} bytes of UTF-8: current length is ${addressBytes.length}`);
   }
-  if (payload.length > kMaxPayloadBytes) {
-    throw new RangeError(`Cannot snapshot actor "${address}": payload must be at most ${kMaxPayloadBytes} bytes: current length is ${payload.length}`);
+  const payloadLength = payload.reduce((n, p) => n + p.length, 0);
+  if (payloadLength > kMaxPayloadBytes) {
+    throw new RangeError(`Cannot snapshot actor "${address}": payload must be at most ${kMaxPayloadBytes} bytes: current length is ${payloadLength}`);
   }
-  const file = Buffer.allocUnsafe(kSnapshotHeaderBytes + addressBytes.length + payload.length);
-  file.writeUInt32LE(kSnapshotMagic, 0);
-  file.writeUInt16LE(kSnapshotFormatVersion, kVersionOffset);
-  file.writeUInt16LE(addressBytes.length, kAddressLengthOffset);
-  file.writeUInt32LE(payload.length, kPayloadLengthOffset);
-  addressBytes.copy(file, kSnapshotHeaderBytes);
-  file.set(payload, kSnapshotHeaderBytes + addressBytes.length);
-  file.writeUInt32LE(checksumOf(file), kChecksumOffset);
-  return file;
+  const head = Buffer.allocUnsafe(kSnapshotHeaderBytes + addressBytes.length);
+  head.writeUInt32LE(kSnapshotMagic, 0);
+  head.writeUInt16LE(kSnapshotFormatVersion, kVersionOffset);
+  head.writeUInt16LE(addressBytes.length, kAddressLengthOffset);
+  head.writeUInt32LE(payloadLength, kPayloadLengthOffset);
+  addressBytes.copy(head, kSnapshotHeaderBytes);
+  let crc = crc32(head.subarray(kSnapshotHeaderBytes), crc32(head.subarray(kVersionOffset, kChecksumOffset)));
+  for (const part of payload) crc = crc32(part, crc);
+  head.writeUInt32LE(crc, kChecksumOffset);
+  return [head, ...payload];
 }
 
 /**

@@ -16,10 +16,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tesseraError, type TesseraError } from '../../protocol/index.js';
-import { decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, kSnapshotHeaderBytes } from './snapshot-format.js';
+import { decodeSnapshot, decodeSnapshotHeader, encodeSnapshotParts, kSnapshotHeaderBytes } from './snapshot-format.js';
 import { parseSnapshotFileName, snapshotFileName } from './snapshot-file-name.js';
 import { fileRange, type RangeReader } from './range-reader.js';
 import { ReadHandles, type OpenPayload } from './read-handles.js';
@@ -78,13 +78,15 @@ export class SnapshotStore {
   }
 
   /**
-   * Stores `bytes` as the snapshot of `address`, replacing any previous one atomically.
+   * Stores `bytes` (or the concatenation of its parts) as the snapshot of `address`, replacing
+   * any previous one atomically.
    * @throws TesseraError `ERR_SNAPSHOT_IO` when the file cannot be written
    * @throws RangeError when the address is empty or not well-formed Unicode, or too large
    */
-  async put(address: string, bytes: Uint8Array): Promise<void> {
+  async put(address: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
     const name = snapshotFileName(address);
-    const file = encodeSnapshot(address, bytes);
+    // Parts are written as they are (one writev), not joined into one more copy.
+    const file = encodeSnapshotParts(address, bytes instanceof Uint8Array ? [bytes] : bytes);
     return this.#serialize(name, () => this.#write(name, file).finally(() => this.#readers.drop(name)));
   }
 
@@ -210,14 +212,14 @@ export class SnapshotStore {
     return addresses.sort();
   }
 
-  async #write(name: string, file: Buffer): Promise<void> {
+  async #write(name: string, file: readonly Uint8Array[]): Promise<void> {
     const path = join(this.dir, name);
     const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     await io('write', temp, async () => {
       try {
         const handle = await open(temp, 'wx');
         try {
-          await handle.writeFile(file);
+          await writeAll(handle, file);
           if (this.#fsync) await handle.sync();
         } finally {
           await handle.close();
@@ -265,6 +267,19 @@ export class SnapshotStore {
 }
 
 function noop(): void {}
+
+/** Writes `parts` back to back from the start of the file, as many writev calls as it takes. */
+async function writeAll(handle: FileHandle, parts: readonly Uint8Array[]): Promise<void> {
+  let left = parts.filter((p) => p.length > 0);
+  let position = 0;
+  while (left.length > 0) {
+    const { bytesWritten } = await handle.writev(left, position);
+    position += bytesWritten;
+    let skip = bytesWritten;
+    while (left.length > 0 && skip >= left[0]!.length) skip -= left.shift()!.length;
+    if (left.length > 0 && skip > 0) left = [left[0]!.subarray(skip), ...left.slice(1)];
+  }
+}
 
 const kHints: Readonly<Record<string, string>> = {
   EACCES: 'check that this process may read and write the snapshot directory',

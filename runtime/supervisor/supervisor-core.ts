@@ -8,7 +8,7 @@ import { UpdateLog } from './update-log.js';
 import { LatencyRecorder } from './latency-recorder.js';
 import { ActorSizes } from './actor-sizes.js';
 import { Deadlines, type DeadlineHandle } from './deadlines.js';
-import { unwrapSnapshot, wrapSnapshot } from './snapshot-envelope.js';
+import { unwrapSnapshot, wrapSnapshot, wrapSnapshotParts } from './snapshot-envelope.js';
 import { readBulkOfStoredActor } from './stored-bulk.js';
 import type { ResolvedSupervisorOptions } from './supervisor-options.js';
 import type { WorkerHandle } from './worker-handle.js';
@@ -356,14 +356,14 @@ export class SupervisorCore {
   }
 
   async #write(address: string, seq: number, state: Uint8Array): Promise<void> {
-    const wrapped = wrapSnapshot(seq, state);
     try {
-      await this.#store.put(address, wrapped);
+      // The state is written as it came from the worker: no copy of it is made here.
+      await this.#store.put(address, wrapSnapshotParts(seq, state));
       this.#storedSeq.set(address, seq);
       this.#unsaved.delete(address);
       this.journal.truncateThrough(address, seq);
     } catch (err) {
-      this.#unsaved.set(address, wrapped);
+      this.#unsaved.set(address, wrapSnapshot(seq, state));
       this.#storedSeq.delete(address);
       this.journal.truncateThrough(address, seq);
       this.#events.emit({ type: 'error', error: err, actor: address });

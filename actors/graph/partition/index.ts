@@ -27,4 +27,4 @@ export { importLines } from './import-lines.js';
 export { NameFilter, kBitsPerName, kHashes, type NameFilterData } from './name-filter.js';
 export { toIndexFile } from './to-index-file.js';
 export { countNames, countsBytes, forEachCount, fromWireCounts, kNoCounts, packCounts, type PartitionCounts, type WireCounts } from './name-counts.js';
-export { defTableOfBulk, indexOfBulk, joinBulk, kPartitionBulkFormat } from './partition-bulk.js';
+export { bulkParts, defTableOfBulk, indexOfBulk, kPartitionBulkFormat } from './partition-bulk.js';

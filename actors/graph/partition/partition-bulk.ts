@@ -22,16 +22,14 @@ const kTrailerBytes = 12;
 /** "TPBK" read as a little-endian uint32. */
 const kMagic = 0x4b425054;
 
-/** Joins an index and its def table into bulk bytes. */
-export function joinBulk(index: Uint8Array, defTable: Uint8Array): Uint8Array {
-  const out = new Uint8Array(index.length + defTable.length + kTrailerBytes);
-  out.set(index, 0);
-  out.set(defTable, index.length);
-  const trailer = new DataView(out.buffer, index.length + defTable.length);
-  trailer.setUint32(0, index.length, true);
-  trailer.setUint32(4, defTable.length, true);
-  trailer.setUint32(8, kMagic, true);
-  return out;
+/** An index and its def table as bulk bytes in parts (index, table, trailer), copying neither. */
+export function bulkParts(index: Uint8Array, defTable: Uint8Array): Uint8Array[] {
+  const trailer = new Uint8Array(kTrailerBytes);
+  const view = new DataView(trailer.buffer);
+  view.setUint32(0, index.length, true);
+  view.setUint32(4, defTable.length, true);
+  view.setUint32(8, kMagic, true);
+  return [index, defTable, trailer];
 }
 
 /** The index bytes of bulk bytes (a view). @throws RangeError when the trailer is not valid */

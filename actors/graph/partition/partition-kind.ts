@@ -23,7 +23,7 @@ import { assertEvent, assign, setup, type AnyActorRef, type SnapshotFrom } from 
 import { tesseraError } from '../../../protocol/index.js';
 import { defineActorKind, type PersistedActor } from '../../../runtime/index.js';
 import { PartitionIndex } from '../index/index.js';
-import { indexOfBulk, joinBulk } from './partition-bulk.js';
+import { bulkParts, indexOfBulk } from './partition-bulk.js';
 import type { PartitionMessage, PartitionReply } from './partition-messages.js';
 import { answerQuery } from './partition-queries.js';
 
@@ -91,7 +91,7 @@ function persist(actor: AnyActorRef): PersistedActor {
   const persisted = actor.getPersistedSnapshot() as unknown as { context: PartitionContext };
   const { index, ...rest } = persisted.context;
   // The def table rides along so `def` can read an evicted partition's definitions from disk.
-  return { snapshot: { ...persisted, context: rest }, bulk: joinBulk(index.serialize(), index.defTable()) };
+  return { snapshot: { ...persisted, context: rest }, bulkParts: bulkParts(index.serialize(), index.defTable()) };
 }
 
 /** @throws {RangeError} When the bulk bytes are not an index snapshot (the runtime's CRC passed, so a format change). */

@@ -22,6 +22,11 @@ describe('persisted actor bytes', () => {
     assert.deepEqual(bytes.subarray(at.start, at.start + at.length), bulk);
   });
 
+  it('writes bulk parts back to back, restored as one bulk', () => {
+    const back = decodePersisted(encodePersisted({ snapshot: 'x', bulkParts: [new Uint8Array([1, 2]), new Uint8Array(0), new Uint8Array([3])] }));
+    assert.deepEqual([...back.bulk!], [1, 2, 3]);
+  });
+
   it('drops undefined fields of the snapshot, as msgpack cannot carry them', () => {
     assert.deepEqual(decodePersisted(encodePersisted({ snapshot: { a: 1, output: undefined } })).snapshot, { a: 1 });
   });

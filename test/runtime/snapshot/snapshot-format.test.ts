@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, kSnapshotHeaderBytes } from '../../../runtime/snapshot/snapshot-format.js';
+import { decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, encodeSnapshotParts, kSnapshotHeaderBytes } from '../../../runtime/snapshot/snapshot-format.js';
 
 describe('encodeSnapshot() / decodeSnapshot()', () => {
   it('round-trips the address and payload behind a 16-byte header starting with "TSNP"', () => {
@@ -36,6 +36,13 @@ describe('encodeSnapshot() / decodeSnapshot()', () => {
     assert.ok(header.ok);
     assert.equal(header.addressLength, 3);
     assert.equal(header.payloadLength, 1234);
+  });
+
+  it('encodeSnapshotParts() makes the same file from parts, copying none of them', () => {
+    const parts = [Buffer.from('seq-head'), Buffer.alloc(0), Buffer.from('the state'), Buffer.alloc(3000, 7)];
+    const file = encodeSnapshotParts('kv/a', parts);
+    assert.deepEqual(Buffer.concat(file), encodeSnapshot('kv/a', Buffer.concat(parts)));
+    assert.ok(parts.every((p, i) => file[i + 1] === p));
   });
 
   it('encodeSnapshot() rejects an address over 65,535 bytes', () => {

@@ -120,6 +120,13 @@ describe('SnapshotStore', () => {
     }
   });
 
+  it('put() of parts stores their concatenation', async () => {
+    const store = await freshStore();
+    const big = randomBytes(200 * 1024);
+    await store.put('a', [Buffer.from('head'), big, Buffer.alloc(0), Buffer.from('tail')]);
+    assert.deepEqual(await store.get('a'), Buffer.concat([Buffer.from('head'), big, Buffer.from('tail')]));
+  });
+
   it('readPayloadSync() reads ranges of the payload through one descriptor', async () => {
     const store = await freshStore();
     await store.put('a', Buffer.from('0123456789'));
