@@ -215,10 +215,8 @@ export class CodeGraph {
 
   /** Files, lines, partitions, cache, per-query latency, the watcher and the store. */
   stats(): GraphStats {
-    const core = buildGraphStats(this.#parts, this.#cache, this.#latency);
     return {
-      ...core,
-      partitions: { ...core.partitions, defsFromDisk: this.#ctx.coldDefs?.answered ?? 0 },
+      ...buildGraphStats(this.#parts, this.#cache, this.#latency, this.#ctx.coldDefs?.answered ?? 0),
       start: this.#parts.warm ? 'warm' : 'cold',
       store: this.#parts.storage.kind === 'store' ? this.#parts.storage.store.dir : null,
       updates: this.#updates,

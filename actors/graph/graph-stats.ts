@@ -42,16 +42,17 @@ export interface GraphStats {
 }
 
 /** The part of {@link GraphStats} that {@link buildGraphStats} assembles. */
-export type CoreGraphStats = Omit<GraphStats, 'start' | 'store' | 'updates' | 'watch' | 'partitions'> & { partitions: Omit<GraphStats['partitions'], 'defsFromDisk'> };
+export type CoreGraphStats = Omit<GraphStats, 'start' | 'store' | 'updates' | 'watch'>;
 
 /**
  * Assembles the stats of an open graph.
  * @param parts - the graph's parts
  * @param cache - its query cache
  * @param latency - recorders by operation
+ * @param defsFromDisk - `def` answers read from evicted partitions' def tables
  * @returns a plain snapshot of the numbers
  */
-export function buildGraphStats(parts: GraphParts, cache: QueryCache<unknown>, latency: ReadonlyMap<string, LatencyRecorder>): CoreGraphStats {
+export function buildGraphStats(parts: GraphParts, cache: QueryCache<unknown>, latency: ReadonlyMap<string, LatencyRecorder>, defsFromDisk: number): CoreGraphStats {
   const sup = parts.supervisor.stats();
   const total = parts.router.count;
   const resident = Math.min(total, sup.actors.active + sup.actors.activating);
@@ -66,7 +67,7 @@ export function buildGraphStats(parts: GraphParts, cache: QueryCache<unknown>, l
     bytes: parts.table.bytes,
     index_ms: Math.round(parts.indexMs),
     problems: parts.problems.size,
-    partitions: { total, resident, evicted: total - resident },
+    partitions: { total, resident, evicted: total - resident, defsFromDisk },
     cache: { hits: cache.hits, misses: cache.misses, entries: cache.size },
     queries,
     memory: { usedBytes: sup.memory.usedBytes, budgetBytes: sup.memory.budgetBytes, filterBytes: parts.router.filterBytes },

@@ -5,19 +5,17 @@
  *
  * Layout: float64 LE sequence number, then the persisted bytes.
  */
+
 /** Bytes before the persisted bytes. */
 export const kSnapshotSeqBytes = 8;
 const kSeqBytes = kSnapshotSeqBytes;
 
-/** Wraps persisted bytes with the sequence number they cover. */
+/** Wraps persisted bytes with the sequence number they cover (one copy: see {@link wrapSnapshotParts}). */
 export function wrapSnapshot(seq: number, state: Uint8Array): Uint8Array {
-  const out = new Uint8Array(kSeqBytes + state.length);
-  new DataView(out.buffer).setFloat64(0, seq, true);
-  out.set(state, kSeqBytes);
-  return out;
+  return Buffer.concat(wrapSnapshotParts(seq, state));
 }
 
-/** The same bytes as {@link wrapSnapshot}, as two parts, without copying `state`. */
+/** Persisted bytes with the sequence number they cover, as two parts, without copying `state`. */
 export function wrapSnapshotParts(seq: number, state: Uint8Array): Uint8Array[] {
   const head = new Uint8Array(kSeqBytes);
   new DataView(head.buffer).setFloat64(0, seq, true);

@@ -31,6 +31,7 @@
  */
 
 import { crc32 } from 'node:zlib';
+import { buildCsr } from '../rank/index.js';
 import { GrowableBytes } from './growable-bytes.js';
 import type { PartitionView } from './partition-view.js';
 import type { DefHit, HitPage } from './query-types.js';
@@ -69,38 +70,21 @@ export function nameHash(bytes: Uint8Array, start = 0, end = bytes.length): numb
  * @param version - its index version, stored so a reader can tell the table is current
  */
 export function encodeDefTable(view: PartitionView, version: number): Uint8Array {
-  // Pass 1: every (segment, symbol) with live definitions, with its hash, in typed arrays.
-  let count = 0;
-  for (const seg of view.segments) for (let sym = 0; sym < seg.data.symbolCount; sym++) if (seg.liveDefs[sym]! > 0) count++;
-  const entrySeg = new Uint32Array(count);
-  const entrySym = new Uint32Array(count);
-  const entryHash = new Uint32Array(count);
-  let n = 0;
-  view.segments.forEach((seg, s) => {
-    const { stringBytes, stringOffsets } = seg.data;
-    for (let sym = 0; sym < seg.data.symbolCount; sym++) {
-      if (seg.liveDefs[sym]! === 0) continue;
-      entrySeg[n] = s;
-      entrySym[n] = sym;
-      entryHash[n++] = nameHash(stringBytes, stringOffsets[sym]!, stringOffsets[sym + 1]!);
-    }
-  });
+  const { segs, syms, hashes } = liveDefNames(view);
+  const count = syms.length;
   const bucketCount = Math.max(1, 2 ** Math.ceil(Math.log2(Math.max(1, count / kNamesPerBucket))));
-  // Entries grouped by bucket (a counting sort): bucket b's are order[bucketStart[b], bucketStart[b + 1]).
-  const bucketStart = new Uint32Array(bucketCount + 1);
-  for (let i = 0; i < count; i++) bucketStart[(entryHash[i]! & (bucketCount - 1)) + 1]!++;
-  for (let b = 0; b < bucketCount; b++) bucketStart[b + 1]! += bucketStart[b]!;
-  const order = new Uint32Array(count);
-  const fill = bucketStart.slice(0, bucketCount);
-  for (let i = 0; i < count; i++) order[fill[entryHash[i]! & (bucketCount - 1)]!++] = i;
-  // Pass 2: the buckets' bytes, back to back.
+  const buckets = buildCsr(bucketCount, hashes.map((h) => h & (bucketCount - 1)), Int32Array.from({ length: count }, (_, i) => i));
+  // The buckets' bytes, back to back, each with its CRC in the directory.
   const bodyStart = kHeaderBytes + kDirectoryEntryBytes * (bucketCount + 1);
   const out = new GrowableBytes(bodyStart + 64 * count);
   out.skip(bodyStart);
   const directory = new Uint32Array(2 * (bucketCount + 1));
   for (let b = 0; b < bucketCount; b++) {
     const start = out.length;
-    for (let k = bucketStart[b]!; k < bucketStart[b + 1]!; k++) writeEntry(out, view.segments[entrySeg[order[k]!]!]!, entrySym[order[k]!]!);
+    for (let k = buckets.offsets[b]!; k < buckets.offsets[b + 1]!; k++) {
+      const i = buckets.columns[k]!;
+      writeEntry(out, view.segments[segs[i]!]!, syms[i]!);
+    }
     directory[2 * b] = start - bodyStart;
     directory[2 * b + 1] = start === out.length ? 0 : crc32(out.view(start, out.length));
   }
@@ -114,6 +98,26 @@ export function encodeDefTable(view: PartitionView, version: number): Uint8Array
   view32.setUint32(20, count, true);
   directory.forEach((v, k) => view32.setUint32(kHeaderBytes + 4 * k, v, true));
   return bytes;
+}
+
+/** Every (segment, symbol) with live definitions, and the hash of its name. */
+function liveDefNames(view: PartitionView): { segs: Int32Array; syms: Int32Array; hashes: Int32Array } {
+  let count = 0;
+  for (const seg of view.segments) for (let sym = 0; sym < seg.data.symbolCount; sym++) if (seg.liveDefs[sym]! > 0) count++;
+  const segs = new Int32Array(count);
+  const syms = new Int32Array(count);
+  const hashes = new Int32Array(count);
+  let n = 0;
+  view.segments.forEach((seg, s) => {
+    const { stringBytes, stringOffsets } = seg.data;
+    for (let sym = 0; sym < seg.data.symbolCount; sym++) {
+      if (seg.liveDefs[sym]! === 0) continue;
+      segs[n] = s;
+      syms[n] = sym;
+      hashes[n++] = nameHash(stringBytes, stringOffsets[sym]!, stringOffsets[sym + 1]!);
+    }
+  });
+  return { segs, syms, hashes };
 }
 
 /** One (name, segment) entry: the name, then its live rows in the segment's order. */
@@ -243,6 +247,21 @@ function readLayout(table: ByteRanges): TableLayout | null {
   const bodyStart = kHeaderBytes + kDirectoryEntryBytes * (bucketCount + 1);
   if (bodyStart > table.length) return null;
   return { version: header.getFloat64(8, true), bucketCount, bodyStart };
+}
+
+/**
+ * The bytes `[start, start + length)` of `outer`, sharing its memo.
+ * @throws RangeError from `read` for a range outside them
+ */
+export function subRanges(outer: ByteRanges, start: number, length: number): ByteRanges {
+  return {
+    length,
+    ...(outer.memo ? { memo: outer.memo } : {}),
+    read: (offset, n) => {
+      if (offset < 0 || n < 0 || offset + n > length) throw new RangeError(`Cannot read ${n} bytes at ${offset}: the range holds ${length} bytes`);
+      return outer.read(start + offset, n);
+    },
+  };
 }
 
 /** A def table held in memory as ranged reads. */

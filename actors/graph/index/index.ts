@@ -13,7 +13,7 @@ export { SNAPSHOT_FORMAT } from './partition-codec.js';
 export { globToRegExp, PathFilter } from './path-filter.js';
 export { StringInterner } from './string-interner.js';
 export { DEFAULT_HIT_LIMIT } from './symbol-queries.js';
-export { bytesAsRanges, encodeDefTable, lookupDefTable, nameHash, type ByteRanges } from './def-table.js';
+export { bytesAsRanges, encodeDefTable, lookupDefTable, nameHash, subRanges, type ByteRanges } from './def-table.js';
 export { compileSearch, DEFAULT_SEARCH_LIMIT, searchCondition, searchTexts, type CompiledSearch } from './search.js';
 export { compareFolded } from './symbol-order.js';
 export { GrowableU32 } from './growable.js';

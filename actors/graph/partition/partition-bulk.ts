@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { ByteRanges } from '../index/index.js';
+import { subRanges, type ByteRanges } from '../index/index.js';
 
 /**
  * The layout of a partition's stored bulk, recorded in the graph manifest (a store written with
@@ -52,13 +52,7 @@ export function defTableOfBulk(bulk: ByteRanges): ByteRanges | null {
     }
     bulk.memo?.set(kPartsMemo, at);
   }
-  if (at === null) return null;
-  const { index, defs } = at;
-  return {
-    length: defs,
-    ...(bulk.memo ? { memo: bulk.memo } : {}),
-    read: (offset, n) => (offset < 0 || n < 0 || offset + n > defs ? outside(offset, n, defs) : bulk.read(index + offset, n)),
-  };
+  return at === null ? null : subRanges(bulk, at.index, at.defs);
 }
 
 /** Memo key of the trailer's offsets, read once per version of the bytes. */
@@ -71,8 +65,4 @@ function parts(length: number, trailer: Uint8Array): { index: number; defs: numb
   const defs = view.getUint32(4, true);
   if (view.getUint32(8, true) !== kMagic || index + defs + kTrailerBytes !== length) throw new RangeError('Cannot read partition bulk: its trailer is not valid');
   return { index, defs };
-}
-
-function outside(offset: number, n: number, length: number): never {
-  throw new RangeError(`Cannot read ${n} bytes at ${offset}: the def table holds ${length} bytes`);
 }

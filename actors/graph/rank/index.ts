@@ -25,4 +25,4 @@ export {
 } from './page-rank.js';
 export { definitionRanks } from './definition-rank.js';
 export { identifierMultiplier } from './identifier-weight.js';
-export type { Csr } from './csr.js';
+export { buildCsr, type Csr } from './csr.js';
