@@ -2,7 +2,7 @@
  * Parses files and stores them in their partitions: the write path of `CodeGraph.open` and
  * `applyChanges`.
  *
- *   paths (sorted) ─ batches of 32 ─▶ ParsePool (threads, always busy) ─▶ FileTags + text
+ *   paths (sorted) ─ batches of ≤ 32 files, ≤ 1 MiB ─▶ ParsePool (threads, always busy) ─▶ FileTags + text
  *        ─▶ per-partition buffers ─ partition complete, or ≥ upsertBytes ─▶ ask partition/N { upsert }
  *                                                                            (many partitions at once)
  *
@@ -21,16 +21,24 @@
 
 import { countLines, type FileTable } from './file-table.js';
 import type { GraphRouter } from './graph-router.js';
+import { heldBytes } from './held-bytes.js';
 import type { FileTags as IndexFile } from './index/index.js';
 import type { PartitionClient } from './partition-client.js';
 import { toIndexFile } from './partition/index.js';
 import type { FileTags as ParsedFile, ParsePool } from './parse/index.js';
 import type { ScanProblem } from './scan/index.js';
+import type { PressureLevel } from '../../runtime/index.js';
 
 /** Flow-control limits of {@link indexFiles}. */
 export interface IndexerLimits {
-  /** Files per parse task. */
+  /** Files per parse task, at most. */
   readonly parseBatch: number;
+  /**
+   * Bytes of source per parse task, at most, where sizes are known (a larger file goes alone).
+   * A task's results arrive at once and count against `pendingBytes` only then: 32 of the
+   * kernel's 1 MB register headers held ~200 MB of tags in one reply (issue 8).
+   */
+  readonly parseBatchBytes: number;
   /** An upsert message closes at this many bytes (text and tags, see `heldBytes`) when its partition is not complete yet. */
   readonly upsertBytes: number;
   /** Bytes of parsed files (text and tags) not yet applied, buffered or in flight, above which parsing pauses. */
@@ -39,8 +47,14 @@ export interface IndexerLimits {
   readonly upsertsInFlight: number;
 }
 
-/** The defaults: 32 files per parse task, 16 MiB per upsert, 48 MiB pending, 4 upserts in flight. */
-export const kIndexerLimits: IndexerLimits = { parseBatch: 32, upsertBytes: 16 << 20, pendingBytes: 48 << 20, upsertsInFlight: 4 };
+/** The defaults: 32 files or 1 MiB per parse task, 16 MiB per upsert, 96 MiB pending, 4 upserts in flight. */
+export const kIndexerLimits: IndexerLimits = { parseBatch: 32, parseBatchBytes: 1 << 20, upsertBytes: 16 << 20, pendingBytes: 96 << 20, upsertsInFlight: 4 };
+
+/** A path with its size in bytes, as the scan found it. */
+export interface SizedPath {
+  readonly path: string;
+  readonly size: number;
+}
 
 /** What the indexer writes to. */
 export interface IndexerTarget {
@@ -52,6 +66,8 @@ export interface IndexerTarget {
   /** Problems by path (the latest per path). */
   readonly problems: Map<string, ScanProblem>;
   readonly concurrency: number;
+  /** The memory pressure now (default: always normal): parsing runs less far ahead under pressure. */
+  readonly pressure?: () => PressureLevel;
 }
 
 /** Progress callbacks of one indexing run. */
@@ -86,15 +102,23 @@ interface Buffer {
  * Parses `paths` and upserts them into their partitions; records each file in the table and
  * each problem (syntax errors included) under its path.
  * @param target - pool, router, client, table and problem map
- * @param paths - root-relative files, any order (sorted here, so partitions fill one by one)
+ * @param paths - root-relative files, any order (sorted here, so partitions fill one by one),
+ *   with their sizes where known (parse tasks are then bounded in bytes too)
  * @param progress - counters for `onProgress`, and what to do once a partition has all its files
  * @param limits - flow control (tests use small ones)
  * @returns the partitions touched and the paths that could not be read
  * @throws the first failure of a parse task, an upsert or `progress.settled`, once every
  *   upsert already sent has been answered
  */
-export async function indexFiles(target: IndexerTarget, paths: readonly string[], progress: IndexerProgress, limits: IndexerLimits = kIndexerLimits): Promise<IndexOutcome> {
-  const sorted = [...paths].sort(compare);
+export async function indexFiles(
+  target: IndexerTarget,
+  paths: readonly string[] | readonly SizedPath[],
+  progress: IndexerProgress,
+  limits: IndexerLimits = kIndexerLimits,
+): Promise<IndexOutcome> {
+  const files: SizedPath[] = paths.map((p: string | SizedPath) => (typeof p === 'string' ? { path: p, size: 0 } : p));
+  files.sort((a, b) => compare(a.path, b.path));
+  const sorted = files.map((f) => f.path);
   // Files each partition is still owed by the parser: at 0 its buffer is complete.
   const owed = new Map<number, number>();
   for (const path of sorted) {
@@ -162,7 +186,7 @@ export async function indexFiles(target: IndexerTarget, paths: readonly string[]
   };
   /** Waits until the pending text is under the bound (flushing partial buffers when nothing else can free it). */
   const admit = async (): Promise<void> => {
-    while (failure === null && pending >= limits.pendingBytes) {
+    while (failure === null && pending >= pendingBound(limits.pendingBytes, target.pressure?.() ?? 'normal')) {
       if (inFlight === 0 && queue.length === 0) {
         for (const id of [...buffers.keys()]) flush(id);
         if (inFlight === 0) return; // nothing to wait for
@@ -177,8 +201,7 @@ export async function indexFiles(target: IndexerTarget, paths: readonly string[]
     }
   };
 
-  const batches: string[][] = [];
-  for (let i = 0; i < sorted.length; i += limits.parseBatch) batches.push(sorted.slice(i, i + limits.parseBatch));
+  const batches = parseBatches(files, limits);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < batches.length && failure === null) {
@@ -243,17 +266,33 @@ function record(target: IndexerTarget, file: ParsedFile): IndexFile | null | 'un
 }
 
 /**
- * What a parsed file holds on the main thread until it is sent: its text and its tags, which
- * are objects (measured on the Linux kernel, where files have thousands of references, the
- * tags of the files waiting held several times their text's bytes, so counting only the text
- * let the main thread's heap reach 270 MB with the pending bound at 48 MiB).
+ * How many bytes of parsed files may wait to be applied, by memory pressure: all of `limit` at
+ * normal, half at warning, a quarter at critical, so that while evictions make room the files
+ * waiting do not take it again. On the whole Linux kernel under a 1 GiB budget, 96 MiB at every
+ * level indexed in 226 s with a peak RSS of 1,086 MB, and 48 MiB at every level in 268 s with
+ * 1,018 MB (2026-11-25).
  */
-function heldBytes(file: IndexFile): number {
-  return file.content.length + kTagBytes * (file.defs.length + file.refs.length);
+export function pendingBound(limit: number, pressure: PressureLevel): number {
+  return pressure === 'normal' ? limit : pressure === 'warning' ? limit / 2 : limit / 4;
 }
 
-/** Rough heap bytes of one tag object with its fields (name strings are shared or short). */
-const kTagBytes = 64;
+/** Consecutive runs of at most `parseBatch` files and (with more than one file) `parseBatchBytes`. */
+export function parseBatches(files: readonly SizedPath[], limits: Pick<IndexerLimits, 'parseBatch' | 'parseBatchBytes'>): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const { path, size } of files) {
+    if (batch.length > 0 && (batch.length >= limits.parseBatch || bytes + size > limits.parseBatchBytes)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(path);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

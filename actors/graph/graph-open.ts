@@ -98,9 +98,10 @@ export async function openGraphParts(o: ResolvedGraphOptions, externalBytes?: ()
       memoryScope: 'process',
     });
     pool = new ParsePool({ maxThreads: o.workers, maxFileBytes: o.maxFileBytes, withContent: true });
+    const running = supervisor;
     const client = new PartitionClient(supervisor, router);
     const table = manifest === null ? new FileTable() : restoreFileTable(manifest.files);
-    const target: IndexerTarget = { pool, root: o.root, router, client, table, problems, concurrency: 2 * o.workers };
+    const target: IndexerTarget = { pool, root: o.root, router, client, table, problems, concurrency: 2 * o.workers, pressure: () => running.pressure };
     if (manifest === null) await indexTree(o, target, supervisor, files);
     // Built now rather than by the first `complete` (about 50 ms on a 1.5M-line tree).
     router.completionTable();
@@ -133,7 +134,7 @@ async function indexTree(o: ResolvedGraphOptions, target: IndexerTarget, supervi
   let stored = 0;
   const total = files.length;
   const settled = new Set<number>();
-  const { touched } = await indexFiles(target, files.map((f) => f.path), {
+  const { touched } = await indexFiles(target, files, {
     parsed: (n) => o.onProgress({ phase: 'parse', done: (parsed += n), total }),
     stored: (n) => o.onProgress({ phase: 'index', done: (stored += n), total }),
     // As soon as a partition holds all its files (others are still being parsed): snapshot it

@@ -114,7 +114,7 @@ function liveDefNames(view: PartitionView): { segs: Int32Array; syms: Int32Array
       if (seg.liveDefs[sym]! === 0) continue;
       segs[n] = s;
       syms[n] = sym;
-      hashes[n++] = nameHash(stringBytes, stringOffsets[sym]!, stringOffsets[sym + 1]!);
+      hashes[n++] = nameHash(stringBytes, stringOffsets[sym], stringOffsets[sym + 1]);
     }
   });
   return { segs, syms, hashes };
@@ -153,7 +153,7 @@ function writeString(out: GrowableBytes, seg: Segment, id: number): void {
   }
   const { stringBytes, stringOffsets } = seg.data;
   out.u32(stringOffsets[id + 1]! - stringOffsets[id]!);
-  out.append(stringBytes, stringOffsets[id]!, stringOffsets[id + 1]!);
+  out.append(stringBytes, stringOffsets[id], stringOffsets[id + 1]);
 }
 
 /**
