@@ -16,7 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tesseraError, type TesseraError } from '../../protocol/index.js';
 import { decodeSnapshot, decodeSnapshotHeader, encodeSnapshotParts, kSnapshotHeaderBytes } from './snapshot-format.js';
@@ -178,6 +178,17 @@ export class SnapshotStore {
     const path = join(this.dir, snapshotFileName(address));
     const found = await io('check', path, () => access(path).then(() => true, undefinedIfMissing));
     return found === true;
+  }
+
+  /**
+   * The size in bytes of the snapshot file of `address` (not verified), 0 when there is none:
+   * what reading it will take, known before it is read.
+   * @throws TesseraError `ERR_SNAPSHOT_IO` when the file exists but cannot be examined
+   */
+  async sizeOf(address: string): Promise<number> {
+    const path = join(this.dir, snapshotFileName(address));
+    const size = await io('check', path, () => stat(path).then((st) => st.size, undefinedIfMissing));
+    return size ?? 0;
   }
 
   /**

@@ -8,6 +8,7 @@ import { UpdateLog } from './update-log.js';
 import { LatencyRecorder } from './latency-recorder.js';
 import { ActorSizes } from './actor-sizes.js';
 import { Deadlines, type DeadlineHandle } from './deadlines.js';
+import { ActivationGate, kActivationCopies } from './activation-gate.js';
 import { unwrapSnapshot, wrapSnapshot, wrapSnapshotParts } from './snapshot-envelope.js';
 import { readBulkOfStoredActor } from './stored-bulk.js';
 import type { ResolvedSupervisorOptions } from './supervisor-options.js';
@@ -94,6 +95,10 @@ export class SupervisorCore {
   #accepting = true;
   /** Resolves when a new activation may proceed (the supervisor installs its memory check). */
   admission: () => Promise<void> = () => Promise.resolve();
+  /** Bytes left before critical memory pressure (the supervisor installs its measure). */
+  headroom: () => number = () => Infinity;
+  /** Snapshot bytes being activated at once, bounded by {@link headroom}. */
+  readonly activations = new ActivationGate(() => this.headroom());
   readonly #deadlines: Deadlines;
 
   constructor(options: ResolvedSupervisorOptions, store: SnapshotStore, pool: WorkerPool, events: RuntimeEvents) {
@@ -281,10 +286,12 @@ export class SupervisorCore {
 
   async #activate(address: string): Promise<void> {
     const box = this.#mailboxes.get(address)!;
+    let leave: (() => void) | undefined;
     try {
       // Admission control: under critical memory pressure a new activation waits until
       // evictions have made room, so a burst of first messages cannot outrun the budget.
       await this.admission();
+      leave = await this.activations.enter(kActivationCopies * (await this.#snapshotBytes(address)));
       // The route is claimed in the same turn the worker is chosen, so a burst of activations
       // sees each other's placements and spreads out.
       const worker = await this.#pool.placeable((view) => {
@@ -301,7 +308,9 @@ export class SupervisorCore {
       this.sizes.set(address, worker.slot, bytes);
       this.counters.activations++;
       this.#events.emit({ type: 'actor.activated', actor: address, worker: worker.slot });
+      leave();
     } catch (err) {
+      leave?.();
       if (this.routes.get(address)?.state === 'activating') this.routes.passivated(address);
       this.#mailboxes.delete(address);
       // The worker died under the activation: try again elsewhere, keeping the mailbox's order.
@@ -314,6 +323,13 @@ export class SupervisorCore {
     }
     this.#mailboxes.delete(address);
     for (const op of box) this.#submit(address, op);
+  }
+
+  /** Bytes of the snapshot an activation will read (0 when none, or when it cannot be told). */
+  async #snapshotBytes(address: string): Promise<number> {
+    const unsaved = this.#unsaved.get(address);
+    if (unsaved) return unsaved.length;
+    return this.#store.sizeOf(address).catch(() => 0);
   }
 
   /**

@@ -7,7 +7,7 @@ import { collectGarbageFully } from '../memory/collect-garbage.js';
 import { threadLiveBytes } from '../memory/thread-memory.js';
 import type { TimerHandle } from '../clock.js';
 import { chooseEvictions } from './eviction.js';
-import { pressureLevel, type PressureLevel } from './pressure.js';
+import { kCriticalRatio, pressureLevel, type PressureLevel } from './pressure.js';
 import { RuntimeEvents, type RuntimeEventListener } from './runtime-events.js';
 import { SupervisorCore, type AskOptions } from './supervisor-core.js';
 import { supervisorMachine } from './supervisor-machine.js';
@@ -69,6 +69,7 @@ export class Supervisor {
     );
     this.#core = new SupervisorCore(options, store, this.#pool, this.#events);
     this.#core.admission = () => this.#admit();
+    this.#core.headroom = () => this.#budget * kCriticalRatio - this.#usedBytes;
     const machine = supervisorMachine.provide({
       actions: {
         evict: () => {

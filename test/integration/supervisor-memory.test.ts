@@ -103,3 +103,50 @@ describe('memory budget', () => {
     }
   });
 });
+
+describe('activations under memory pressure', () => {
+  /**
+   * Six evicted actors of 256 KB asked at once; returns the most activations seen under way at
+   * one time. `headroomBytes` sets the memory left before critical pressure (via externalBytes).
+   */
+  async function burst(headroomBytes: number | null): Promise<number> {
+    let external = 0;
+    const budget = 1024 * MB;
+    const sup = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-act-')), workers: 2, fsync: false, memoryBudgetBytes: budget, externalBytes: () => external });
+    try {
+      for (let i = 0; i < 6; i++) {
+        await sup.ask(`kv/${i}`, { type: 'put', key: 'id', value: String(i) });
+        await sup.ask(`kv/${i}`, { type: 'pad', bytes: 256 * 1024 });
+        await sup.evict(`kv/${i}`);
+      }
+      if (headroomBytes !== null) {
+        await sup.maintain();
+        external = 0.9 * budget - sup.stats().memory.usedBytes - headroomBytes;
+        await sup.maintain();
+        assert.equal(sup.stats().memory.pressure, 'warning');
+      }
+      let most = 0;
+      let done = false;
+      const sample = (): void => {
+        most = Math.max(most, sup.stats().actors.activating);
+        if (!done) setImmediate(sample);
+      };
+      sample();
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => sup.ask(`kv/${i}`, { type: 'get', key: 'id' }, { readOnly: true })));
+      done = true;
+      assert.deepEqual(answers, ['0', '1', '2', '3', '4', '5']);
+      return most;
+    } finally {
+      await sup.stop();
+    }
+  }
+
+  it('activates one at a time when two snapshots would not fit the headroom left', async () => {
+    // 256 KB snapshots count three times (read buffer, worker frame, restored state): 768 KB each.
+    assert.equal(await burst(MB), 1);
+  });
+
+  it('activates them together when there is room', async () => {
+    assert.ok((await burst(null)) > 1);
+  });
+});

@@ -61,6 +61,17 @@ describe('SnapshotStore', () => {
     assert.equal(await store.get('a'), undefined);
   });
 
+  it('sizeOf() is the size of the snapshot file, payload plus header, and 0 when there is none', async () => {
+    const store = await freshStore();
+    await store.put('a', new Uint8Array(1000));
+    await store.put('b', new Uint8Array(10));
+
+    const [a, b] = [await store.sizeOf('a'), await store.sizeOf('b')];
+    assert.equal(a - b, 990);
+    assert.ok(b > 10, 'the header counts');
+    assert.equal(await store.sizeOf('missing'), 0);
+  });
+
   it('list() returns every address, escaped or hashed, sorted, and ignores other files', async () => {
     const store = await freshStore();
     const long = `kv/${'y'.repeat(300)}`;
