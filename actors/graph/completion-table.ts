@@ -9,6 +9,9 @@
  *   names      sorted as a segment's symbol table (lower-cased, then raw): a prefix is one run
  *              (a NameColumn: one string and offsets, not a string object per name)
  *   defs/refs  summed counts            defIds/refIds  partitions per name, in path order (CSR)
+ *                                       defCounts      definitions in each of those partitions
+ *                                                      (16 bits, saturating), so `def` can ask
+ *                                                      exactly the partitions its limit needs
  *
  * The ranking is the partition's (see index/complete.ts): exact-case prefix first, then more
  * definitions plus references, then shorter (UTF-8 bytes), then symbol-table order. Counts are
@@ -52,6 +55,8 @@ export class CompletionTable {
   /** Partitions (path order) with definitions of name `i`: `#defIds[#defAt[i] .. #defAt[i + 1])`. */
   readonly #defAt: Uint32Array;
   readonly #defIds: Int32Array;
+  /** Definitions of name `i` in partition `#defIds[k]`, at `#defCounts[k]` (saturating at 65,535). */
+  readonly #defCounts: Uint16Array;
   /** Partitions (path order) with references to name `i`, the same way. */
   readonly #refAt: Uint32Array;
   readonly #refIds: Int32Array;
@@ -70,9 +75,10 @@ export class CompletionTable {
     this.#refs = counts.refs;
     this.#defAt = lists.defAt;
     this.#defIds = lists.defIds;
+    this.#defCounts = lists.defCounts;
     this.#refAt = lists.refAt;
     this.#refIds = lists.refIds;
-    const arrays = [counts.defs, counts.refs, lists.defAt, lists.defIds, lists.refAt, lists.refIds].reduce((n, a) => n + a.byteLength, 0);
+    const arrays = [counts.defs, counts.refs, lists.defAt, lists.defIds, lists.defCounts, lists.refAt, lists.refIds].reduce((n, a) => n + a.byteLength, 0);
     this.bytes = names.bytes + (this.#folded === names ? 0 : this.#folded.bytes) + arrays;
   }
 
@@ -86,6 +92,18 @@ export class CompletionTable {
     if (i < 0) return [];
     const [at, ids] = op === 'def' ? [this.#defAt, this.#defIds] : [this.#refAt, this.#refIds];
     return Array.from(ids.subarray(at[i], at[i + 1]));
+  }
+
+  /**
+   * The partitions, in path order, that define exactly `name`, with how many definitions each
+   * holds (as the summaries said; at most 65,535 each).
+   */
+  definersOf(name: string): { ids: number[]; counts: number[] } {
+    const i = this.#indexOf(name);
+    if (i < 0) return { ids: [], counts: [] };
+    const from = this.#defAt[i]!;
+    const to = this.#defAt[i + 1]!;
+    return { ids: Array.from(this.#defIds.subarray(from, to)), counts: Array.from(this.#defCounts.subarray(from, to)) };
   }
 
   /** How many definitions (`def`) or references (`refs`) of exactly `name` the graph holds. */
@@ -125,6 +143,7 @@ export class CompletionTable {
     const refs = new GrowableU32();
     const defAt = new GrowableU32();
     const defIds = new GrowableU32();
+    const defCounts = new GrowableU32();
     const refAt = new GrowableU32();
     const refIds = new GrowableU32();
     let last: string | null = null;
@@ -144,13 +163,16 @@ export class CompletionTable {
       const id = ids?.[part] ?? part;
       defs.set(k, saturate(defs.get(k) + d));
       refs.set(k, saturate(refs.get(k) + r));
-      if (d > 0) defIds.push(id);
+      if (d > 0) {
+        defIds.push(id);
+        defCounts.push(Math.min(d, 0xffff));
+      }
       if (r > 0) refIds.push(id);
     });
     defAt.push(defIds.length);
     refAt.push(refIds.length);
     const signed = (g: GrowableU32): Int32Array => new Int32Array(g.toArray().buffer);
-    return new CompletionTable(names.build(), { defs: defs.toArray(), refs: refs.toArray() }, { defAt: defAt.toArray(), defIds: signed(defIds), refAt: refAt.toArray(), refIds: signed(refIds) });
+    return new CompletionTable(names.build(), { defs: defs.toArray(), refs: refs.toArray() }, { defAt: defAt.toArray(), defIds: signed(defIds), defCounts: Uint16Array.from(defCounts.toArray()), refAt: refAt.toArray(), refIds: signed(refIds) });
   }
 
   /** A location read before at `version` of its partition, if any. */
@@ -208,6 +230,7 @@ export class CompletionTable {
 interface Lists {
   defAt: Uint32Array;
   defIds: Int32Array;
+  defCounts: Uint16Array;
   refAt: Uint32Array;
   refIds: Int32Array;
 }

@@ -48,6 +48,16 @@ describe('CompletionTable', () => {
     assert.equal(table.count('nowhere', 'def'), 0);
   });
 
+  it('lists the definers of a name with how many definitions each holds, saturating at 65,535', () => {
+    const table = CompletionTable.build(parts, [4, 7, 2]);
+    assert.deepEqual(table.definersOf('parse'), { ids: [7, 2], counts: [1, 2] });
+    assert.deepEqual(table.definersOf('Parse'), { ids: [], counts: [] });
+    assert.deepEqual(table.definersOf('nowhere'), { ids: [], counts: [] });
+    const big = CompletionTable.build([packCounts(['x'], [70_000], [0]), packCounts(['x'], [3], [0])]);
+    assert.deepEqual(big.definersOf('x'), { ids: [0, 1], counts: [65_535, 3] });
+    assert.equal(big.count('x', 'def'), 70_003);
+  });
+
   it('matches ignoring case, reports no truncation when everything fits, and handles limit 0', () => {
     const table = CompletionTable.build(parts);
 

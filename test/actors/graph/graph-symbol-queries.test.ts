@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { FileTable } from '../../../actors/graph/file-table.js';
 import { GraphImports } from '../../../actors/graph/graph-imports.js';
 import { GraphRouter } from '../../../actors/graph/graph-router.js';
-import { completions, symbolHits } from '../../../actors/graph/graph-symbol-queries.js';
+import { completions, planDefAsks, symbolHits } from '../../../actors/graph/graph-symbol-queries.js';
 import { createImportResolver } from '../../../actors/graph/index/index.js';
 import { countNames, NameFilter, packCounts } from '../../../actors/graph/partition/index.js';
 import type { PartitionClient } from '../../../actors/graph/partition-client.js';
@@ -67,7 +67,7 @@ describe('symbolHits()', () => {
  * Partition `p` defines `x` `defs[p]` times, its counts in the router, so the completion table
  * is built; answers come a macrotask later, and the most asks in flight at once are recorded.
  */
-function countedContext(defs: number[], concurrency: number): { ctx: QueryContext; flight: { now: number; most: number; asked: string[] } } {
+function countedContext(defs: number[], concurrency: number, actual: number[] = defs): { ctx: QueryContext; flight: { now: number; most: number; asked: string[] } } {
   const plan = partitionTree(defs.map((_, p) => ({ path: `p${p}.ts`, size: 1 })), { files: 1 });
   const router = new GraphRouter(plan);
   defs.forEach((n, id) => {
@@ -82,7 +82,7 @@ function countedContext(defs: number[], concurrency: number): { ctx: QueryContex
       flight.most = Math.max(flight.most, ++flight.now);
       await new Promise((resolve) => setImmediate(resolve));
       flight.now--;
-      const all = Array.from({ length: defs[id]! }, (_, i) => ({ name: 'x', kind: 'function', path: `p${id}.ts`, line: i + 1, column: 0, endLine: i + 1, enclosing: null, signature: '' }));
+      const all = Array.from({ length: actual[id]! }, (_, i) => ({ name: 'x', kind: 'function', path: `p${id}.ts`, line: i + 1, column: 0, endLine: i + 1, enclosing: null, signature: '' }));
       return { version: 0, value: { hits: all.slice(0, args.limit), total: all.length } };
     },
   } as unknown as PartitionClient;
@@ -102,15 +102,57 @@ describe('symbolHits() with the completion table', () => {
     assert.equal(flight.most, 3);
   });
 
-  it('keeps to the context concurrency when the hits exceed the limit', async () => {
-    const { ctx, flight } = countedContext([2, 0, 1, 3], 1);
+  it('asks at once, each for its share, the partitions whose counts hold the first `limit` definitions', async () => {
+    const { ctx, flight } = countedContext([2, 0, 1, 3, 4], 1);
 
     const answer = await symbolHits(ctx, 'def', 'x', 5);
 
-    assert.equal(answer.results.length, 5);
+    assert.deepEqual(answer.results.map((r) => `${r.file}:${r.line}`), ['p0.ts:1', 'p0.ts:2', 'p2.ts:1', 'p3.ts:1', 'p3.ts:2']);
     assert.equal(answer.truncated, true);
-    assert.deepEqual(flight.asked, ['0:5', '2:3', '3:2']);
-    assert.equal(flight.most, 1);
+    assert.deepEqual(flight.asked, ['0:5', '2:3', '3:2']); // partition 4 is not needed
+    assert.equal(flight.most, 3);
+  });
+
+  it('adds one partition asked for 0 hits when the counts reach the limit exactly, to prove the truncation', async () => {
+    const { ctx, flight } = countedContext([2, 0, 1, 3], 1);
+
+    const answer = await symbolHits(ctx, 'def', 'x', 3);
+
+    assert.deepEqual(answer.results.map((r) => `${r.file}:${r.line}`), ['p0.ts:1', 'p0.ts:2', 'p2.ts:1']);
+    assert.equal(answer.truncated, true);
+    assert.deepEqual(flight.asked, ['0:3', '2:1', '3:0']);
+    assert.equal(flight.most, 3);
+  });
+
+  it('asks again in turns when a partition changed since its summary (its total differs from its count)', async () => {
+    // The summaries say 2, 1, 3; partition 0 now holds 1 and partition 2 holds 4.
+    const { ctx, flight } = countedContext([2, 0, 1, 3], 1, [1, 0, 4, 3]);
+
+    const answer = await symbolHits(ctx, 'def', 'x', 5);
+
+    assert.deepEqual(answer.results.map((r) => `${r.file}:${r.line}`), ['p0.ts:1', 'p2.ts:1', 'p2.ts:2', 'p2.ts:3', 'p2.ts:4']);
+    assert.equal(answer.truncated, true);
+    assert.deepEqual(flight.asked.slice(3), ['0:5', '2:4', '3:0']);
+  });
+
+  it('keeps to the context concurrency for refs beyond the limit', async () => {
+    const { ctx, flight } = countedContext([2, 0, 1, 3], 1);
+
+    const answer = await symbolHits(ctx, 'refs', 'x', 5);
+
+    assert.equal(answer.results.length, 0); // the counts hold no references of `x`
+    assert.equal(answer.truncated, false);
+    assert.equal(flight.most, 0);
+  });
+});
+
+describe('planDefAsks()', () => {
+  it('ends the prefix where the counts reach the limit, one later when they reach it exactly', () => {
+    assert.deepEqual(planDefAsks([2, 1, 3, 4], 5), { asks: 3, before: [0, 2, 3, 6] });
+    assert.deepEqual(planDefAsks([2, 1, 3, 4], 3), { asks: 3, before: [0, 2, 3, 6] });
+    assert.deepEqual(planDefAsks([2, 1, 3, 4], 2), { asks: 2, before: [0, 2, 3, 6] });
+    assert.deepEqual(planDefAsks([100], 100), { asks: 1, before: [0] });
+    assert.deepEqual(planDefAsks([1, 1], 5), { asks: 2, before: [0, 1] });
   });
 });
 
