@@ -20,7 +20,13 @@ export interface SupervisorStats {
   uptimeMs: number;
   workers: WorkerStats[];
   actors: { active: number; activating: number; passivated: number };
-  memory: { usedBytes: number; budgetBytes: number; pressure: PressureLevel };
+  memory: {
+    usedBytes: number;
+    budgetBytes: number;
+    pressure: PressureLevel;
+    /** Activations under way (their weighted bytes) and waiting for headroom (see activation-gate.ts). */
+    gate: { inFlightBytes: number; waiting: number };
+  };
   mailboxes: Record<string, number>;
   messages: number;
   messagesPerSecond: number;
@@ -82,7 +88,12 @@ export function buildStats(input: StatsInput): SupervisorStats {
       return { slot, status, heapUsedBytes: w?.heapUsed ?? 0, actors: core.routes.countOn(slot), inFlight: w?.inFlight ?? 0, staleReplies: w?.staleReplies ?? 0 };
     }),
     actors,
-    memory: { usedBytes: input.usedBytes, budgetBytes: input.budgetBytes, pressure: pressureLevel(input.usedBytes, input.budgetBytes) },
+    memory: {
+      usedBytes: input.usedBytes,
+      budgetBytes: input.budgetBytes,
+      pressure: pressureLevel(input.usedBytes, input.budgetBytes),
+      gate: { inFlightBytes: core.activations.inFlightBytes, waiting: core.activations.waiting },
+    },
     mailboxes: core.mailboxDepths(),
     messages: core.counters.messages,
     messagesPerSecond: Math.round(input.messagesPerSecond),

@@ -126,15 +126,20 @@ describe('activations under memory pressure', () => {
         assert.equal(sup.stats().memory.pressure, 'warning');
       }
       let most = 0;
+      let mostWaiting = 0;
       let done = false;
       const sample = (): void => {
-        most = Math.max(most, sup.stats().actors.activating);
+        const stats = sup.stats();
+        most = Math.max(most, stats.actors.activating);
+        mostWaiting = Math.max(mostWaiting, stats.memory.gate.waiting);
         if (!done) setImmediate(sample);
       };
       sample();
       const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => sup.ask(`kv/${i}`, { type: 'get', key: 'id' }, { readOnly: true })));
       done = true;
       assert.deepEqual(answers, ['0', '1', '2', '3', '4', '5']);
+      assert.deepEqual(sup.stats().memory.gate, { inFlightBytes: 0, waiting: 0 });
+      if (headroomBytes !== null) assert.ok(mostWaiting >= 1, 'stats show activations waiting for headroom');
       return most;
     } finally {
       await sup.stop();
