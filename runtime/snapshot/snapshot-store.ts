@@ -54,6 +54,8 @@ export class SnapshotStore {
   /** Per file name, the settling of the last write queued, so writes to one address run in call order. */
   readonly #tails = new Map<string, Promise<void>>();
   readonly #readers = new ReadHandles(kOpenReaders);
+  /** File sizes this store wrote or read, by file name: `sizeOf` without a `stat` (~50 µs). */
+  readonly #sizes = new Map<string, number>();
 
   private constructor(dir: string, fsync: boolean) {
     this.dir = dir;
@@ -87,7 +89,16 @@ export class SnapshotStore {
     const name = snapshotFileName(address);
     // Parts are written as they are (one writev), not joined into one more copy.
     const file = encodeSnapshotParts(address, bytes instanceof Uint8Array ? [bytes] : bytes);
-    return this.#serialize(name, () => this.#write(name, file).finally(() => this.#readers.drop(name)));
+    const size = file.reduce((n, part) => n + part.length, 0);
+    return this.#serialize(name, () =>
+      this.#write(name, file).then(
+        () => void this.#sizes.set(name, size),
+        (err: unknown) => {
+          this.#sizes.delete(name);
+          throw err;
+        },
+      ).finally(() => this.#readers.drop(name)),
+    );
   }
 
   /**
@@ -98,9 +109,14 @@ export class SnapshotStore {
    * @throws TesseraError `ERR_SNAPSHOT_IO` when the file exists but cannot be read
    */
   async get(address: string): Promise<Buffer | undefined> {
-    const path = join(this.dir, snapshotFileName(address));
+    const name = snapshotFileName(address);
+    const path = join(this.dir, name);
     const file = await io('read', path, () => readFile(path).catch(undefinedIfMissing));
-    if (file === undefined) return undefined;
+    if (file === undefined) {
+      this.#sizes.delete(name);
+      return undefined;
+    }
+    this.#sizes.set(name, file.length);
     const decoded = decodeSnapshot(file);
     if (!decoded.ok) throw corrupt(address, path, decoded.reason);
     if (decoded.address !== address) throw corrupt(address, path, `it holds the snapshot of actor "${decoded.address}"`);
@@ -186,7 +202,10 @@ export class SnapshotStore {
    * @throws TesseraError `ERR_SNAPSHOT_IO` when the file exists but cannot be examined
    */
   async sizeOf(address: string): Promise<number> {
-    const path = join(this.dir, snapshotFileName(address));
+    const name = snapshotFileName(address);
+    const known = this.#sizes.get(name);
+    if (known !== undefined) return known;
+    const path = join(this.dir, name);
     const size = await io('check', path, () => stat(path).then((st) => st.size, undefinedIfMissing));
     return size ?? 0;
   }
@@ -200,7 +219,10 @@ export class SnapshotStore {
     const name = snapshotFileName(address);
     const path = join(this.dir, name);
     return this.#serialize(name, async () => {
-      const removed = await io('delete', path, () => unlinkIfPresent(path)).finally(() => this.#readers.drop(name));
+      const removed = await io('delete', path, () => unlinkIfPresent(path)).finally(() => {
+        this.#readers.drop(name);
+        this.#sizes.delete(name);
+      });
       if (removed && this.#fsync) await io('sync directory', this.dir, () => syncDirectory(this.dir));
       return removed;
     });

@@ -70,6 +70,11 @@ describe('SnapshotStore', () => {
     assert.equal(a - b, 990);
     assert.ok(b > 10, 'the header counts');
     assert.equal(await store.sizeOf('missing'), 0);
+    // What it wrote it remembers; another store on the directory reads the file's size.
+    const again = await SnapshotStore.open(store.dir, { fsync: false });
+    assert.equal(await again.sizeOf('a'), a);
+    await store.delete('a');
+    assert.equal(await store.sizeOf('a'), 0);
   });
 
   it('list() returns every address, escaped or hashed, sorted, and ignores other files', async () => {
