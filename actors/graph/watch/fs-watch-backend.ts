@@ -48,6 +48,8 @@ export class FsWatchBackend implements WatchBackend {
   readonly #watchDir: WatchDir;
   /** Watched directory (root-relative, '' for the root) → its watcher. */
   readonly #dirs = new Map<string, DirWatcher>();
+  /** The inode of each watched directory, as it was when its watch began. */
+  readonly #inodes = new Map<string, number>();
   /** Watched directory → how many of its subdirectories are watched (absent: none). */
   readonly #subdirs = new Map<string, number>();
   readonly #queueLimit: number;
@@ -92,6 +94,7 @@ export class FsWatchBackend implements WatchBackend {
     this.#closed = true;
     for (const w of this.#dirs.values()) w.close();
     this.#dirs.clear();
+    this.#inodes.clear();
     this.#subdirs.clear();
     return Promise.resolve();
   }
@@ -135,6 +138,8 @@ export class FsWatchBackend implements WatchBackend {
       if (this.#dirs.get(dir) === watcher) this.#dropDir(dir);
     });
     this.#dirs.set(dir, watcher);
+    const st = lstatSync(abs, { throwIfNoEntry: false });
+    if (st !== undefined) this.#inodes.set(dir, st.ino);
     this.#countSubdir(dir, 1);
     try {
       return readdirSync(abs, { withFileTypes: true });
@@ -168,6 +173,9 @@ export class FsWatchBackend implements WatchBackend {
   #renamed(dir: string, rel: string): void {
     const st = this.#lstat(rel);
     const wasDir = this.#dirs.has(rel);
+    // The directory we watch is still there: the event of its creation, arriving after the
+    // listing of its parent found it (a burst of `mkdir -p`). Already watched and listed.
+    if (wasDir && st?.isDirectory() === true && st.ino === this.#inodes.get(rel)) return;
     // A watched directory went away, or another one was moved over it: unwatch it, and watch
     // whatever is there now as new.
     if (wasDir) {
@@ -200,6 +208,7 @@ export class FsWatchBackend implements WatchBackend {
   #unwatch(dir: string): void {
     this.#dirs.get(dir)?.close();
     this.#dirs.delete(dir);
+    this.#inodes.delete(dir);
     this.#subdirs.delete(dir);
     this.#countSubdir(dir, -1);
   }

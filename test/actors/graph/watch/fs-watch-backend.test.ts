@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { watch } from 'node:fs';
+import { renameSync, watch } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { TreeWatcher } from '../../../../actors/graph/watch/index.js';
 import type { DirWatcher, WatchDir } from '../../../../actors/graph/watch/fs-watch-backend.js';
@@ -75,5 +75,30 @@ describe('FsWatchBackend errors', () => {
     await watcher.close();
 
     assert.match(log.batches.at(-1)!.rescan!.reason, /100 events in one read: the inotify queue/);
+  });
+
+  it('ignores the late creation event of a directory it already watches, and re-lists one moved over it', async () => {
+    const log = new BatchLog();
+    const fakes = new Map<string, (event: string, filename: string | null) => void>();
+    const watchDir: WatchDir = (path, listener) => {
+      fakes.set(path, listener);
+      return Object.assign(new EventEmitter(), { close: () => undefined });
+    };
+    const watcher = await TreeWatcher.start(tree.root, { onBatch: log.onBatch }, { watchDir });
+    const root = fakes.get(tree.root)!;
+
+    root('rename', 'ok'); // "ok" was there when the root was listed: the same directory
+    tree.write('ok/c.ts');
+    fakes.get(tree.abs('ok'))!('rename', 'c.ts');
+    await log.upserts('ok/c.ts');
+    assert.deepEqual([...log.mentioned()], ['ok/c.ts'], 'no removal of "ok", no re-listing');
+
+    tree.write('other/d.ts');
+    renameSync(tree.abs('ok'), tree.abs('gone'));
+    renameSync(tree.abs('other'), tree.abs('ok')); // another directory moved over "ok"
+    root('rename', 'ok');
+    await log.upserts('ok/d.ts');
+    await watcher.close();
+    assert.ok(log.batches.some((b) => b.removedDirs.includes('ok')), 'the old "ok" is removed');
   });
 });
