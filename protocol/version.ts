@@ -3,4 +3,4 @@
  * refuses a peer that speaks another one (`ERR_PROTO_VERSION_MISMATCH`). Bump it whenever a
  * message kind, a field or the frame layout changes in a way an older peer cannot read.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

@@ -16,7 +16,7 @@
 import { tesseraError } from '../../protocol/index.js';
 import { LatencyRecorder, type Supervisor } from '../../runtime/index.js';
 import { resolveGraphOptions, type CodeGraphOptions, type ResolvedGraphOptions } from './code-graph-options.js';
-import { ColdDefs } from './cold-defs.js';
+import { StoredDefs } from './stored-defs.js';
 import { ColdSearch } from './cold-search.js';
 import { catchUp } from './graph-catch-up.js';
 import { applyFileChanges, type ChangeOutcome, type FileChanges } from './graph-changes.js';
@@ -67,8 +67,8 @@ export class CodeGraph {
     const { root, router, client, table, resolver, concurrency, pool, supervisor } = parts;
     const residentAddresses = (): Set<string> => new Set(supervisor.actors().filter((a) => a.state === 'active' || a.state === 'activating').map((a) => a.address));
     const cold = new ColdSearch({ root, router, table, pool, residentAddresses, roomToLoad: () => supervisor.pressure === 'normal' });
-    const coldDefs = new ColdDefs(router, (address, read) => supervisor.readStoredBulk(address, read));
-    this.#ctx = { root, router, client, table, resolver, concurrency, imports: new GraphImports(), cold, coldDefs };
+    const storedDefs = new StoredDefs(router, (address, read) => supervisor.readStoredBulk(address, read));
+    this.#ctx = { root, router, client, table, resolver, concurrency, imports: new GraphImports(), cold, storedDefs };
     this.#cache = new QueryCache((b: CacheBasis) => ('stamp' in b ? b.stamp === router.stamp : router.version(b.partition) === b.version));
     // A corrupt snapshot leaves its partition empty at version 0: index its files again. Its
     // versions start over, so answers cached by version could look current: drop them all.
@@ -216,7 +216,7 @@ export class CodeGraph {
   /** Files, lines, partitions, cache, per-query latency, the watcher and the store. */
   stats(): GraphStats {
     return {
-      ...buildGraphStats(this.#parts, this.#cache, this.#latency, this.#ctx.coldDefs?.answered ?? 0),
+      ...buildGraphStats(this.#parts, this.#cache, this.#latency, this.#ctx.storedDefs?.answered ?? 0),
       start: this.#parts.warm ? 'warm' : 'cold',
       store: this.#parts.storage.kind === 'store' ? this.#parts.storage.store.dir : null,
       updates: this.#updates,

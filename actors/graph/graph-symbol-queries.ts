@@ -1,6 +1,7 @@
 /**
  * `def NAME`, `refs NAME` and `complete PREFIX` over the partitions.
- * An evicted partition's definitions are read from its stored def table (cold-defs.ts).
+ * A partition whose stored snapshot is current answers def from its stored def table, on this
+ * thread (stored-defs.ts); the others are asked.
  *
  * def/refs ask only the partitions that hold the name, in path order — those whose counts say
  * they define (or reference) it, when the completion table is current; else those whose name
@@ -109,7 +110,7 @@ async function fanOutHits(ctx: QueryContext, op: 'def' | 'refs', name: string, l
     (i) => {
       const share = shared ? limit - plan.before[i]! : limit - rows.length;
       const args = { name, limit: Math.max(0, share) };
-      const cold = op === 'def' ? ctx.coldDefs?.defs(ids[i]!, name, args.limit) : undefined;
+      const cold = op === 'def' ? ctx.storedDefs?.defs(ids[i]!, name, args.limit) : undefined;
       return cold ? Promise.resolve(cold) : ctx.client.query(ids[i]!, op, args);
     },
     (reply, i) => {
@@ -186,7 +187,7 @@ async function fromTable(ctx: QueryContext, table: CompletionTable, prefix: stri
     Math.max(1, missing.length),
     (j) => {
       const c = top[missing[j]!]!;
-      const cold = c.defs > 0 ? ctx.coldDefs?.defs(c.partition, c.name, 1) : undefined;
+      const cold = c.defs > 0 ? ctx.storedDefs?.defs(c.partition, c.name, 1) : undefined;
       return cold ? Promise.resolve(cold) : ctx.client.query(c.partition, c.defs > 0 ? 'def' : 'refs', { name: c.name, limit: 1 });
     },
     (reply, j) => {

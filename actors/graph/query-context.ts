@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { ColdDefs } from './cold-defs.js';
+import type { StoredDefs } from './stored-defs.js';
 import type { ColdSearch } from './cold-search.js';
 import type { FileTable } from './file-table.js';
 import type { GraphImports } from './graph-imports.js';
@@ -29,7 +29,7 @@ export interface QueryContext {
   /** Searches evicted partitions from their files (absent: every partition is asked). */
   readonly cold?: ColdSearch;
   /** Answers `def` from evicted partitions' stored def tables (absent: every partition is asked). */
-  readonly coldDefs?: ColdDefs;
+  readonly storedDefs?: StoredDefs;
 }
 
 /** A query's answer before timing. */

@@ -15,10 +15,15 @@ export const supervisorToWorker = defineDirection('SupervisorToWorker', {
   tell: { actor: 'string', seq: 'uint', msg: 'any' },
   /** Delivers `msg` and expects a reply; `seq` is 0 for read-only asks; `idempotent` allows a retry after a crash. */
   ask: { id: 'uint', actor: 'string', seq: 'uint', msg: 'any', idempotent: 'bool?' },
-  /** Persists an actor without stopping it; the worker answers with the persisted bytes. */
-  checkpoint: { id: 'uint', actor: 'string' },
-  /** Stops an actor; the worker answers with its persisted state (bytes). */
-  passivate: { id: 'uint', actor: 'string' },
+  /**
+   * Persists an actor without stopping it: the worker writes its snapshot, covering journal
+   * number `seq`, to a temporary file in the snapshot directory and answers with the file's
+   * name and size (`{ temp, bytes }`), or, when the file cannot be written, with the persisted
+   * bytes and why (`{ state, error }`); the supervisor installs the file or keeps the bytes.
+   */
+  checkpoint: { id: 'uint', actor: 'string', seq: 'uint' },
+  /** Persists an actor as `checkpoint` does (the same answer), then stops it. */
+  passivate: { id: 'uint', actor: 'string', seq: 'uint' },
   /** Stops an actor without persisting it (it failed; the supervisor rebuilds it from its snapshot). */
   drop: { actor: 'string' },
   /** Asks for the worker's stats (`stats_reply`). */

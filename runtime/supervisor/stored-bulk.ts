@@ -9,7 +9,7 @@
 import { kPersistedTrailerBytes, locateBulk } from '../actor/persisted-format.js';
 import { subRange, type RangeReader } from '../snapshot/range-reader.js';
 import type { SnapshotStore } from '../snapshot/snapshot-store.js';
-import { kSnapshotSeqBytes } from './snapshot-envelope.js';
+import { kSnapshotSeqBytes } from '../snapshot/snapshot-envelope.js';
 
 const kBulkMemo = 'runtime.bulk';
 

@@ -1,4 +1,4 @@
-import { isTesseraError, tesseraError } from '../../protocol/index.js';
+import { fromWireError, isTesseraError, tesseraError } from '../../protocol/index.js';
 import { parseActorAddress } from '../actor/actor-address.js';
 import type { SnapshotStore } from '../snapshot/snapshot-store.js';
 import type { RangeReader } from '../snapshot/range-reader.js';
@@ -9,8 +9,10 @@ import { LatencyRecorder } from './latency-recorder.js';
 import { ActorSizes } from './actor-sizes.js';
 import { Deadlines, type DeadlineHandle } from './deadlines.js';
 import { ActivationGate, kActivationCopies } from './activation-gate.js';
-import { unwrapSnapshot, wrapSnapshot, wrapSnapshotParts } from './snapshot-envelope.js';
+import { unwrapSnapshot, wrapSnapshot } from '../snapshot/snapshot-envelope.js';
+import { isWritten, type PersistedReply } from '../snapshot/stored-reply.js';
 import { readBulkOfStoredActor } from './stored-bulk.js';
+import { SavesInOrder } from './saves-in-order.js';
 import type { ResolvedSupervisorOptions } from './supervisor-options.js';
 import type { WorkerHandle } from './worker-handle.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -78,8 +80,8 @@ export class SupervisorCore {
   /** Snapshots that could not be written (disk full…): kept here so nothing is lost. */
   readonly #unsaved = new Map<string, Uint8Array>();
   readonly #checkpointing = new Set<string>();
-  /** Snapshot writes under way, by actor: a load waits for them (see {@link #load}). */
-  readonly #saving = new Map<string, Promise<void>>();
+  /** Snapshot saves under way, by actor: a load waits for them (see {@link #load}). */
+  readonly #saving = new SavesInOrder();
   /**
    * The sequence number the snapshot in the store covers, for actors whose stored snapshot this
    * supervisor read or wrote. When it equals the journal's last number nothing has changed the
@@ -156,8 +158,7 @@ export class SupervisorCore {
     this.#mailboxes.set(address, box);
     const seq = this.journal.lastSeq(address);
     try {
-      const state = (await worker.request({ k: 'passivate', actor: address })) as Uint8Array;
-      await this.#save(address, seq, state);
+      await this.#save(address, seq, worker.request({ k: 'passivate', actor: address, seq }));
       if (this.routes.get(address)?.workerId === worker.slot) this.routes.passivated(address);
       this.sizes.delete(address);
       this.counters.evictions++;
@@ -178,17 +179,20 @@ export class SupervisorCore {
   }
 
   /**
-   * Reads ranges of a passivated actor's bulk bytes from its stored snapshot, synchronously,
-   * without activating it: only when that snapshot holds the actor's latest state (the actor is
-   * not active or on its way, no write of it is under way or failed, no journal entry is newer).
+   * Reads ranges of an actor's bulk bytes from its stored snapshot, synchronously, without
+   * asking (or activating) it: only when that snapshot holds the actor's latest state (the actor
+   * is not on its way in, no write of it is under way or failed, no journal entry is newer).
    * @returns what `read` returns; `undefined` when the stored bulk is not the latest state, there
    *   is none, or the file cannot be read (its next activation reports why)
    * @throws what `read` throws
    */
   readStoredBulk<T>(address: string, read: (bulk: RangeReader) => T): T | undefined {
     const route = this.routes.get(address);
-    if (kStaleSnapshots || (route !== undefined && route.state !== 'passivated') || this.#mailboxes.has(address)) return undefined;
+    if (kStaleSnapshots || route?.state === 'activating' || this.#mailboxes.has(address)) return undefined;
     if (this.#saving.has(address) || this.#unsaved.has(address) || this.journal.size(address) > 0) return undefined;
+    // An active actor qualifies when its stored snapshot is the one it was loaded from or last
+    // saved, with nothing journaled since: its state is what the file holds.
+    if (route?.state === 'active' && !this.#storeIsCurrent(address)) return undefined;
     return readBulkOfStoredActor(this.#store, address, read);
   }
 
@@ -334,12 +338,13 @@ export class SupervisorCore {
 
   /**
    * The actor's latest snapshot: unsaved copy, else the store; a corrupt one means rebuild. A
-   * write of the actor's snapshot still under way (a checkpoint whose worker died after
-   * answering) is awaited first: read before it lands, the older file would be paired with a
-   * journal the write then truncates, and the updates between the two would be lost.
+   * save of the actor's snapshot still under way (a checkpoint whose worker died after
+   * answering, its file not yet installed) is awaited first: read before it lands, the older
+   * file would be paired with a journal the save then truncates, and the updates between the
+   * two would be lost.
    */
   async #load(address: string): Promise<{ seq: number; state: Uint8Array | undefined; rebuild: boolean }> {
-    await this.#saving.get(address);
+    await this.#saving.settled(address);
     const unsaved = this.#unsaved.get(address);
     this.#storedSeq.delete(address);
     if (unsaved) return { ...unwrapSnapshot(unsaved), rebuild: false };
@@ -361,29 +366,39 @@ export class SupervisorCore {
     }
   }
 
-  async #save(address: string, seq: number, state: Uint8Array): Promise<void> {
-    const write = this.#write(address, seq, state);
-    this.#saving.set(address, write);
-    try {
-      await write;
-    } finally {
-      if (this.#saving.get(address) === write) this.#saving.delete(address);
-    }
+  /**
+   * Keeps what a worker answered to `checkpoint` or `passivate` (`reply`), after the saves of the
+   * actor requested before it (see saves-in-order.ts). Until it settles, a load of the actor
+   * waits for it (see {@link #load}).
+   * @throws what the request throws (ERR_WORKER_CRASHED, ERR_ACTOR_NOT_ACTIVE…)
+   */
+  #save(address: string, seq: number, reply: Promise<unknown>): Promise<void> {
+    return this.#saving.run(address, reply, (r) => this.#keep(address, seq, r as PersistedReply));
   }
 
-  async #write(address: string, seq: number, state: Uint8Array): Promise<void> {
-    try {
-      // The state is written as it came from the worker: no copy of it is made here.
-      await this.#store.put(address, wrapSnapshotParts(seq, state));
-      this.#storedSeq.set(address, seq);
-      this.#unsaved.delete(address);
-      this.journal.truncateThrough(address, seq);
-    } catch (err) {
-      this.#unsaved.set(address, wrapSnapshot(seq, state));
+  /**
+   * The worker wrote the snapshot to a temporary file: install it, then drop the journal entries
+   * it covers. Its write failed: keep the bytes it sent back instead. The install failed: keep
+   * the journal (the previous snapshot plus the journal still hold the actor's state).
+   */
+  async #keep(address: string, seq: number, reply: PersistedReply): Promise<void> {
+    if (!isWritten(reply)) {
+      this.#unsaved.set(address, wrapSnapshot(seq, reply.state));
       this.#storedSeq.delete(address);
       this.journal.truncateThrough(address, seq);
-      this.#events.emit({ type: 'error', error: err, actor: address });
+      this.#events.emit({ type: 'error', error: fromWireError(reply.error), actor: address });
+      return;
     }
+    try {
+      await this.#store.install(address, reply);
+    } catch (err) {
+      await this.#store.discardTemporary(address, reply).catch(noop);
+      this.#events.emit({ type: 'error', error: err, actor: address });
+      return;
+    }
+    this.#storedSeq.set(address, seq);
+    this.#unsaved.delete(address);
+    this.journal.truncateThrough(address, seq);
   }
 
   #maybeCheckpoint(address: string): void {
@@ -404,7 +419,7 @@ export class SupervisorCore {
     this.#checkpointing.add(address);
     const seq = this.journal.lastSeq(address);
     try {
-      await this.#save(address, seq, (await worker.request({ k: 'checkpoint', actor: address })) as Uint8Array);
+      await this.#save(address, seq, worker.request({ k: 'checkpoint', actor: address, seq }));
     } catch (err) {
       if (!isTesseraError(err, 'ERR_WORKER_CRASHED')) this.#events.emit({ type: 'error', error: err, actor: address });
     } finally {
@@ -430,3 +445,5 @@ export class SupervisorCore {
     op.reject(err);
   }
 }
+
+function noop(): void {}

@@ -168,12 +168,14 @@ export class Supervisor {
   }
 
   /**
-   * Reads ranges of a passivated actor's bulk bytes straight from its stored snapshot, without
-   * activating it, for answers that need a few bytes of a large state (a kind lays out its bulk
-   * for this). Synchronous: meant for a few small reads served from the page cache. The file's
-   * checksum is not verified (it covers the whole file): `read` checks what it reads.
-   * @returns what `read` returns; `undefined` when the actor is active or activating, its stored
-   *   snapshot is not its latest state, it has no bulk, or the file cannot be read
+   * Reads ranges of an actor's bulk bytes straight from its stored snapshot, without asking it
+   * (or activating it, when passivated), for answers that need a few bytes of a large state (a
+   * kind lays out its bulk for this). Only while that snapshot is the actor's latest state:
+   * passivated, or active with nothing journaled since it was loaded or saved. Synchronous:
+   * meant for a few small reads served from the page cache. The file's checksum is not verified
+   * (it covers the whole file): `read` checks what it reads.
+   * @returns what `read` returns; `undefined` when the actor is activating, its stored snapshot
+   *   is not its latest state, it has no bulk, or the file cannot be read
    * @throws what `read` throws
    */
   readStoredBulk<T>(address: string, read: (bulk: RangeReader) => T): T | undefined {

@@ -30,6 +30,8 @@ export interface WorkerHandleOptions {
   kinds: Record<string, string>;
   ringBytes: number;
   spinMs: number;
+  /** Where the worker writes its actors' snapshots (temporary files the supervisor installs). */
+  snapshots: { dir: string; fsync: boolean };
   handshakeTimeoutMs: number;
   resourceLimits?: ResourceLimits;
   clock: Clock;
@@ -61,7 +63,7 @@ export class WorkerHandle {
     this.slot = options.slot;
     this.#options = options;
     const buffers = createChannelBuffers(options.ringBytes);
-    const boot: WorkerBootData = { buffers, slot: options.slot, kinds: options.kinds, spinMs: options.spinMs };
+    const boot: WorkerBootData = { buffers, slot: options.slot, kinds: options.kinds, spinMs: options.spinMs, snapshots: options.snapshots };
     this.worker = new Worker(workerMain, { workerData: boot, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
     this.channel = new DuplexChannel(buffers, 'creator', supervisorCodec, {
       onMessage: (m) => this.#onMessage(m),

@@ -113,6 +113,7 @@ export class WorkerPool {
       kinds: this.#o.kinds,
       ringBytes: this.#o.ringBytes,
       spinMs: this.#o.spinMs,
+      snapshots: { dir: this.#o.snapshotDir, fsync: this.#o.fsync },
       handshakeTimeoutMs: this.#o.handshakeTimeoutMs,
       ...(this.#o.resourceLimits ? { resourceLimits: this.#o.resourceLimits } : {}),
       clock: this.#o.clock,

@@ -2,12 +2,14 @@ import { tesseraError, toWireError, type SupervisorToWorker, type WorkerToSuperv
 import type { ActorHost } from '../actor/actor-host.js';
 import { collectGarbageFully } from '../memory/collect-garbage.js';
 import { threadMemoryBytes } from '../memory/thread-memory.js';
+import type { SnapshotStore } from '../snapshot/snapshot-store.js';
+import { persistActor } from './persist-actor.js';
 
 /**
  * Applies one supervisor message to the actor host and sends the answer. Never throws: a
  * failure becomes a `failure` reply (requests) or an `actor_failed` event (tells).
  */
-export function handleRequest(message: SupervisorToWorker, host: ActorHost, send: (m: WorkerToSupervisor) => void): void {
+export function handleRequest(message: SupervisorToWorker, host: ActorHost, store: SnapshotStore, send: (m: WorkerToSupervisor) => void): void {
   switch (message.k) {
     case 'tell':
       try {
@@ -23,10 +25,10 @@ export function handleRequest(message: SupervisorToWorker, host: ActorHost, send
       answer(message.id, send, () => host.activate(message.actor, message.state, (message.replay as unknown[] | undefined) ?? [], message.rebuild ?? false));
       return;
     case 'checkpoint':
-      answer(message.id, send, () => host.checkpoint(message.actor));
+      answerLater(message.id, send, () => persistActor(store, message.actor, message.seq, host.checkpoint(message.actor)));
       return;
     case 'passivate':
-      answer(message.id, send, () => host.passivate(message.actor));
+      answerLater(message.id, send, () => persistActor(store, message.actor, message.seq, host.passivate(message.actor)));
       return;
     case 'drop':
       host.drop(message.actor);
@@ -46,6 +48,21 @@ export function handleRequest(message: SupervisorToWorker, host: ActorHost, send
     default:
       throw tesseraError('ERR_PROTO_UNKNOWN_KIND', { direction: 'SupervisorToWorker', kind: (message as { k: string }).k });
   }
+}
+
+/** As {@link answer}, for work that finishes later (its synchronous part still runs now, in order). */
+function answerLater(id: number, send: (m: WorkerToSupervisor) => void, work: () => Promise<unknown>): void {
+  let pending: Promise<unknown>;
+  try {
+    pending = work();
+  } catch (err) {
+    send({ k: 'failure', id, error: toWireError(err) });
+    return;
+  }
+  pending.then(
+    (value) => send({ k: 'result', id, value }),
+    (err: unknown) => send({ k: 'failure', id, error: toWireError(err) }),
+  );
 }
 
 function answer(id: number, send: (m: WorkerToSupervisor) => void, work: () => unknown): void {

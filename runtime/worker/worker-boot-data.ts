@@ -10,4 +10,6 @@ export interface WorkerBootData {
   kinds: Record<string, string>;
   /** The reader's spin window in ms. */
   spinMs: number;
+  /** The snapshot store's directory, where the worker writes its actors' snapshots, and whether it fsyncs. */
+  snapshots: { dir: string; fsync: boolean };
 }

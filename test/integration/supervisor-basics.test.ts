@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -114,5 +114,39 @@ describe('Supervisor with real workers', () => {
     await sup.ask('counter/f', { type: 'add', n: 5 });
     await assert.rejects(sup.ask('counter/f', { type: 'fail' }), (e) => isTesseraError(e, 'ERR_ACTOR_FAILED'));
     assert.equal(await sup.ask('counter/f', { type: 'add', n: 1 }), 6);
+  });
+});
+
+describe('snapshots written by the workers', () => {
+  it('an eviction leaves the snapshot file in place and no temporary file behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tessera-sup-'));
+    const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 2, fsync: true });
+    try {
+      await Promise.all(['a', 'b', 'c'].map((k) => sup.ask(`kv/${k}`, { type: 'put', key: 'k', value: k })));
+      await Promise.all(['a', 'b', 'c'].map((k) => sup.evict(`kv/${k}`)));
+      assert.deepEqual((await readdir(dir)).sort(), ['kv~2Fa.snap', 'kv~2Fb.snap', 'kv~2Fc.snap']);
+      assert.deepEqual(await Promise.all(['a', 'b', 'c'].map((k) => sup.ask(`kv/${k}`, { type: 'get', key: 'k' }))), ['a', 'b', 'c']);
+    } finally {
+      await sup.stop();
+    }
+  });
+
+  it('a write the worker cannot make keeps the state in memory: reported, nothing lost', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tessera-sup-'));
+    const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 2, fsync: false });
+    const errors: unknown[] = [];
+    sup.on((e) => void (e.type === 'error' && errors.push(e.error)));
+    try {
+      await sup.ask('kv/lost', { type: 'put', key: 'k', value: 'v1' });
+      await rm(dir, { recursive: true }); // the worker's temporary file cannot be created
+      await sup.evict('kv/lost');
+      assert.equal(sup.stats().actors.passivated >= 1, true);
+      assert.ok(errors.some((e) => isTesseraError(e, 'ERR_SNAPSHOT_IO') && e.details.op === 'write'), `errors: ${errors.map(String).join('; ')}`);
+      assert.equal(await sup.ask('kv/lost', { type: 'get', key: 'k' }), 'v1');
+      await sup.ask('kv/lost', { type: 'put', key: 'k2', value: 'v2' });
+      assert.deepEqual(await sup.ask('kv/lost', { type: 'dump' }), { k: 'v1', k2: 'v2' });
+    } finally {
+      await sup.stop();
+    }
   });
 });

@@ -42,4 +42,30 @@ describe('Supervisor.readStoredBulk()', () => {
       await sup.stop();
     }
   });
+
+  it('reads an active actor\'s bulk while its stored snapshot is current: loaded from it, or checkpointed, with nothing journaled since', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tessera-bulk-'));
+    const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 1, fsync: false });
+    try {
+      const whole = (address: string) => sup.readStoredBulk(address, (bulk) => bulk.read(0, bulk.length).toString());
+      await sup.ask('kv/a', { type: 'pad', bytes: 300 });
+      assert.equal(whole('kv/a'), undefined, 'active, never saved');
+      await sup.checkpoint('kv/a');
+      assert.equal(whole('kv/a'), pad(300), 'active, just checkpointed');
+
+      await sup.ask('kv/a', { type: 'get', key: 'k' }, { readOnly: true }); // read-only: changes nothing, journals nothing
+      assert.equal(whole('kv/a'), pad(300));
+      await sup.tell('kv/a', { type: 'pad', bytes: 40 });
+      assert.equal(whole('kv/a'), undefined, 'an update since the snapshot');
+      await sup.checkpoint('kv/a');
+      assert.equal(whole('kv/a'), pad(40));
+
+      await sup.evict('kv/a');
+      await sup.ask('kv/a', { type: 'get', key: 'k' }, { readOnly: true }); // re-activated from the file
+      assert.equal(sup.stats().actors.active, 1);
+      assert.equal(whole('kv/a'), pad(40), 'active, loaded from its snapshot');
+    } finally {
+      await sup.stop();
+    }
+  });
 });

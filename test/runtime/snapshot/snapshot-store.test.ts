@@ -226,6 +226,43 @@ describe('SnapshotStore', () => {
     assert.deepEqual(await readdir(store.dir), ['a.snap']);
   });
 
+  it('writeTemporary() on another thread\'s store, then install(): the snapshot in place, its size known', async () => {
+    const store = await freshStore();
+    const worker = SnapshotStore.attach(store.dir, { fsync: true });
+    await store.put('kv/a', Buffer.from('old'));
+    const bytes = randomBytes(5000);
+    const written = await worker.writeTemporary('kv/a', [bytes.subarray(0, 100), bytes.subarray(100)]);
+
+    assert.deepEqual(await store.get('kv/a'), Buffer.from('old'), 'not the snapshot until installed');
+    assert.match(written.temp, /^kv~2Fa\.snap\.[0-9a-f]{12}\.tmp$/);
+    await store.install('kv/a', written);
+    assert.deepEqual(await store.get('kv/a'), bytes);
+    assert.equal(await store.sizeOf('kv/a'), written.bytes);
+    assert.deepEqual(await readdir(store.dir), ['kv~2Fa.snap']);
+  });
+
+  it('install() refuses a file that is not a temporary file of that actor; discardTemporary() removes one', async () => {
+    const store = await freshStore();
+    const written = await store.writeTemporary('a', Buffer.from('x'));
+
+    await assert.rejects(store.install('b', written), { name: 'RangeError', message: /not a temporary snapshot file of actor "b"/ });
+    await assert.rejects(store.install('a', { temp: '../a.snap.0123456789ab.tmp', bytes: 1 }), RangeError);
+    await assert.rejects(store.install('a', { temp: 'a.snap', bytes: 1 }), RangeError);
+    await store.discardTemporary('a', written);
+    assert.deepEqual(await readdir(store.dir), []);
+  });
+
+  it('open() removes temporary files never installed (a worker that died mid-save)', async () => {
+    const store = await freshStore();
+    await store.put('a', Buffer.from('kept'));
+    await SnapshotStore.attach(store.dir).writeTemporary('a', Buffer.from('never installed'));
+    assert.equal((await readdir(store.dir)).length, 2);
+
+    const reopened = await SnapshotStore.open(store.dir);
+    assert.deepEqual(await readdir(store.dir), ['a.snap']);
+    assert.deepEqual(await reopened.get('a'), Buffer.from('kept'));
+  });
+
   it('rejects an empty or ill-formed address', async () => {
     const store = await freshStore();
 
