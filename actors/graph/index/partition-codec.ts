@@ -122,7 +122,9 @@ class Reader {
   chunk(): Uint8Array {
     const len = this.u32();
     this.#need(pad4(len));
-    const out = this.bytes.slice(this.pos, this.pos + len);
+    // Uint8Array's slice copies; a Buffer's (Node) is a view, whose offset the u32 columns,
+    // made from `out.buffer` at 0, would not honour.
+    const out = Uint8Array.prototype.slice.call(this.bytes, this.pos, this.pos + len);
     this.pos += pad4(len);
     return out;
   }

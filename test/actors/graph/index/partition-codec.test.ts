@@ -32,6 +32,16 @@ describe('PartitionIndex.serialize() / deserialize()', () => {
     assert.equal(back.segmentCount, 2);
   });
 
+  it('restores from a Node Buffer at an odd offset (a view into a file read whole), as from a copy', () => {
+    const index = PartitionIndex.build(tsRepo());
+    const bytes = index.serialize();
+    const file = Buffer.alloc(bytes.length + 35);
+    file.set(bytes, 35);
+
+    const back = PartitionIndex.deserialize(file.subarray(35));
+    assert.deepEqual(answers(back), answers(index));
+  });
+
   it('starts with a magic, then the format byte', () => {
     const bytes = new PartitionIndex().serialize();
 
