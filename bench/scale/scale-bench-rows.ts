@@ -28,6 +28,7 @@ export function scaleBenchRows(json: Record<string, unknown>): BenchRow[] {
       { metric: `${size} index`, value: index, unit: 's', ...(Number.isFinite(ctags) ? { peer: ctags, ratio: index / ctags } : {}), target: '≤ 1.5x ctags', ...(Number.isFinite(ctags) ? { met: index <= 1.5 * ctags } : {}) },
       { metric: `${size} peak RSS`, value: at(json, 'rss_mb_peak', i), unit: 'MiB', target: `≤ ${budget} MiB`, met: at(json, 'rss_mb_peak', i) <= budget },
       { metric: `${size} def p99`, value: at(json, 'def_p99_us', i), unit: 'µs', target: '< 1,000 µs', met: at(json, 'def_p99_us', i) < 1000 },
+      ...(Array.isArray(json['def_p99_first_us']) ? [{ metric: `${size} def p99, first 300 after open`, value: at(json, 'def_p99_first_us', i), unit: 'µs' }] : []),
       { metric: `${size} search p50`, value: at(json, 'search_p50_ms', i), unit: 'ms', ...(Number.isFinite(rg) ? { peer: rg, ratio: rg / at(json, 'search_p50_ms', i), met: at(json, 'search_p50_ms', i) < rg } : {}), target: 'faster than rg' },
     );
   });

@@ -85,6 +85,7 @@ describe('scaleBenchRows()', () => {
       growth_exponent_rss: 0.29,
     });
     const by = new Map(rows.map((r) => [r.metric, r]));
+    assert.equal(by.has('1/2 (1.0M lines) def p99, first 300 after open'), false, 'results from before the first set was timed');
     assert.equal(by.get('1/2 (1.0M lines) index')!.ratio, 5);
     assert.equal(by.get('1/2 (1.0M lines) index')!.met, false);
     assert.equal(by.get('all (2.0M lines) index')!.met, undefined); // no ctags figure, no verdict
@@ -95,5 +96,12 @@ describe('scaleBenchRows()', () => {
     assert.equal(by.get('1/2 (1.0M lines) search p50')!.met, true);
     assert.equal(by.get('all (2.0M lines) search p50')!.met, false);
     assert.equal(by.get('growth exponent, index time')!.met, false);
+  });
+
+  it('shows def p99 right after open beside the steady figure, with no verdict of its own', () => {
+    const rows = scaleBenchRows({ memory_budget_mb: 1024, fraction: [1], lines: [2e6], index_s: [21], ctags_s: [2], rss_mb_peak: [900], def_p99_us: [700], def_p99_first_us: [1500], search_p50_ms: [1], rg_ms: [2], growth_exponent_index: null, growth_exponent_rss: null });
+    const by = new Map(rows.map((r) => [r.metric, r]));
+    assert.equal(by.get('all (2.0M lines) def p99')!.met, true);
+    assert.deepEqual(by.get('all (2.0M lines) def p99, first 300 after open'), { metric: 'all (2.0M lines) def p99, first 300 after open', value: 1500, unit: 'µs' });
   });
 });
