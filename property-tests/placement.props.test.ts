@@ -5,13 +5,16 @@ import fc from 'fast-check';
 import { isTesseraError } from '../protocol/index.js';
 import { placeActor, type WorkerView } from '../runtime/index.js';
 
+const MiB = 1024 * 1024;
+
 const workerArb = (id: number): fc.Arbitrary<WorkerView> =>
   fc.record({
     id: fc.constant(id),
     status: fc.constantFrom('starting', 'ready', 'draining', 'dead'),
-    // Small ranges so that ties in memory and actor count are common.
-    heapUsedBytes: fc.integer({ min: 0, max: 4 }).map((n) => n * 1024),
-    pendingBytes: fc.integer({ min: 0, max: 2 }).map((n) => n * 512),
+    // Small ranges so that ties in memory steps and actor count are common, and loads on both
+    // sides of a step's edge (steps of 8 MiB: 0-32 MiB in 3 MiB strides, plus 0-2 MiB pending).
+    heapUsedBytes: fc.integer({ min: 0, max: 10 }).map((n) => n * 3 * MiB),
+    pendingBytes: fc.integer({ min: 0, max: 2 }).map((n) => n * MiB),
     actorCount: fc.nat({ max: 3 }),
   });
 
@@ -38,12 +41,12 @@ describe(withSeed('placeActor() properties'), () => {
     );
   });
 
-  it('picks the minimum by (heap + pending, actor count, id) among ready workers', () => {
+  it('picks the minimum by (8 MiB steps of heap + pending, actor count, id) among ready workers', () => {
     fc.assert(
       fc.property(clusterArb, reqArb, (cluster, req) => {
         const ready = cluster.workers.filter((w) => w.status === 'ready');
         fc.pre(ready.length > 0);
-        const key = (w: WorkerView) => [w.heapUsedBytes + w.pendingBytes, w.actorCount, w.id] as const;
+        const key = (w: WorkerView) => [Math.floor((w.heapUsedBytes + w.pendingBytes) / (8 * MiB)), w.actorCount, w.id] as const;
         const expected = [...ready].sort((a, b) => {
           const [ka, kb] = [key(a), key(b)];
           return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];

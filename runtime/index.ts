@@ -1,6 +1,6 @@
 export { createSystemClock, systemClock, SimulatedClock, type Clock, type SystemClockOptions, type TimerHandle } from './clock.js';
 export type { ClusterView, SpawnRequest, WorkerId, WorkerStatus, WorkerView } from './supervisor/cluster-view.js';
-export { placeActor } from './supervisor/placement.js';
+export { kPlacementMemoryStep, placeActor } from './supervisor/placement.js';
 export { pressureLevel, kWarningRatio, kCriticalRatio, type PressureLevel } from './supervisor/pressure.js';
 export { chooseEvictions, type EvictionCandidate, type EvictionView } from './supervisor/eviction.js';
 export {

@@ -1,19 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isTesseraError } from '../../../protocol/index.js';
-import { placeActor, type WorkerView } from '../../../runtime/index.js';
+import { kPlacementMemoryStep, placeActor, type WorkerView } from '../../../runtime/index.js';
 
 function worker(id: number, overrides: Partial<WorkerView> = {}): WorkerView {
   return { id, status: 'ready', heapUsedBytes: 1000, pendingBytes: 0, actorCount: 0, ...overrides };
 }
 
 const req = { kind: 'counter', key: 'a' };
+const MiB = 1024 * 1024;
 
 describe('placeActor()', () => {
   it('picks the worker with the least heap used plus pending bytes', () => {
-    const workers = [worker(0, { heapUsedBytes: 500, pendingBytes: 600 }), worker(1, { heapUsedBytes: 900 }), worker(2, { heapUsedBytes: 1000 })];
+    const workers = [worker(0, { heapUsedBytes: 50 * MiB, pendingBytes: 60 * MiB }), worker(1, { heapUsedBytes: 90 * MiB }), worker(2, { heapUsedBytes: 100 * MiB })];
 
     assert.equal(placeActor({ workers }, req), 1);
+  });
+
+  it('compares memory in 8 MiB steps: within one, the fewest actors win', () => {
+    const close = [worker(0, { heapUsedBytes: 17 * MiB, actorCount: 1 }), worker(1, { heapUsedBytes: 23.5 * MiB, actorCount: 0 })];
+    const apart = [worker(0, { heapUsedBytes: 15 * MiB, actorCount: 5 }), worker(1, { heapUsedBytes: 16 * MiB, actorCount: 0 })];
+
+    assert.equal(kPlacementMemoryStep, 8 * MiB);
+    assert.equal(placeActor({ workers: close }, req), 1, '17 and 23.5 MiB: the same step');
+    assert.equal(placeActor({ workers: apart }, req), 0, '15 and 16 MiB: steps 1 and 2');
   });
 
   it('breaks memory ties by fewest actors, then by lowest id', () => {
@@ -29,7 +39,7 @@ describe('placeActor()', () => {
       worker(0, { status: 'starting', heapUsedBytes: 0 }),
       worker(1, { status: 'draining', heapUsedBytes: 0 }),
       worker(2, { status: 'dead', heapUsedBytes: 0 }),
-      worker(3, { heapUsedBytes: 10_000 }),
+      worker(3, { heapUsedBytes: 100 * MiB }),
     ];
 
     assert.equal(placeActor({ workers }, req), 3);
@@ -59,7 +69,7 @@ describe('placeActor()', () => {
   });
 
   it('accepts an estimate without letting it change the choice', () => {
-    const workers = [worker(0, { heapUsedBytes: 2000 }), worker(1)];
+    const workers = [worker(0, { heapUsedBytes: 20 * MiB }), worker(1)];
 
     assert.equal(placeActor({ workers }, { ...req, estimatedBytes: 1_000_000 }), 1);
   });
