@@ -10,6 +10,16 @@ function enospc(): NodeJS.ErrnoException {
   return Object.assign(new Error('ENOSPC: System limit for number of file watchers reached, watch'), { code: 'ENOSPC' });
 }
 
+/** A `watchDir` whose watchers are silent until the test calls their listener (kept by path). */
+function fakeWatchers(): { fakes: Map<string, (event: string, filename: string | null) => void>; watchDir: WatchDir } {
+  const fakes = new Map<string, (event: string, filename: string | null) => void>();
+  const watchDir: WatchDir = (path, listener) => {
+    fakes.set(path, listener);
+    return Object.assign(new EventEmitter(), { close: () => undefined });
+  };
+  return { fakes, watchDir };
+}
+
 describe('FsWatchBackend errors', () => {
   const tree = new TempTree();
   after(() => tree.remove());
@@ -59,11 +69,7 @@ describe('FsWatchBackend errors', () => {
 
   it('asks for a rescan when a full inotify queue arrives in one event-loop turn', async () => {
     const log = new BatchLog();
-    const fakes = new Map<string, (event: string, filename: string | null) => void>();
-    const watchDir: WatchDir = (path, listener) => {
-      fakes.set(path, listener);
-      return Object.assign(new EventEmitter(), { close: () => undefined });
-    };
+    const { fakes, watchDir } = fakeWatchers();
     const watcher = await TreeWatcher.start(tree.root, { onBatch: log.onBatch }, { watchDir, queueLimit: 100 });
     const emit = fakes.get(tree.abs('ok'))!;
 
@@ -79,11 +85,7 @@ describe('FsWatchBackend errors', () => {
 
   it('ignores the late creation event of a directory it already watches, and re-lists one moved over it', async () => {
     const log = new BatchLog();
-    const fakes = new Map<string, (event: string, filename: string | null) => void>();
-    const watchDir: WatchDir = (path, listener) => {
-      fakes.set(path, listener);
-      return Object.assign(new EventEmitter(), { close: () => undefined });
-    };
+    const { fakes, watchDir } = fakeWatchers();
     const watcher = await TreeWatcher.start(tree.root, { onBatch: log.onBatch }, { watchDir });
     const root = fakes.get(tree.root)!;
 
