@@ -1,12 +1,12 @@
 import { withSeed } from './seed.js';
 import fc from 'fast-check';
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isTesseraError } from '../protocol/index.js';
 import { Supervisor } from '../runtime/index.js';
+import { tempDirs } from '../test/fixtures/temp-dirs.js';
+
+const tempDir = tempDirs();
 
 /**
  * The supervisor against a Map model: counters spread over two real workers, with tells, bursts
@@ -131,7 +131,7 @@ describe(withSeed('supervisor vs a Map model'), () => {
       fc.asyncProperty(fc.commands(commands, { maxCommands: 20 }), async (cmds) => {
         const sup = await Supervisor.start({
           kinds: { counter: new URL('../test/fixtures/actors/counter.js', import.meta.url) },
-          snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-model-')),
+          snapshotDir: await tempDir('tessera-model-'),
           workers: 2,
           fsync: false,
           checkpointEvery: 5,

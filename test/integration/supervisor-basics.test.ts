@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isTesseraError } from '../../protocol/index.js';
 import { Supervisor } from '../../runtime/index.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
+
+const tempDir = tempDirs();
 
 const kinds = {
   counter: new URL('../fixtures/actors/counter.js', import.meta.url),
@@ -14,7 +16,7 @@ const kinds = {
 
 describe('placement', () => {
   it('spreads a burst of equal actors evenly over the workers', async () => {
-    const fresh = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-sup-')), workers: 2, fsync: false });
+    const fresh = await Supervisor.start({ kinds, snapshotDir: await tempDir('tessera-sup-'), workers: 2, fsync: false });
     try {
       await Promise.all(Array.from({ length: 20 }, (_, i) => fresh.ask(`counter/spread-${i}`, { type: 'add', n: i })));
       assert.deepEqual(fresh.stats().workers.map((w) => w.actors), [10, 10]);
@@ -28,7 +30,7 @@ describe('Supervisor with real workers', () => {
   let sup: Supervisor;
   let dir: string;
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tessera-sup-'));
+    dir = await tempDir('tessera-sup-');
     sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 2, fsync: false });
   });
   after(async () => {
@@ -119,7 +121,7 @@ describe('Supervisor with real workers', () => {
 
 describe('snapshots written by the workers', () => {
   it('an eviction leaves the snapshot file in place and no temporary file behind', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tessera-sup-'));
+    const dir = await tempDir('tessera-sup-');
     const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 2, fsync: true });
     try {
       await Promise.all(['a', 'b', 'c'].map((k) => sup.ask(`kv/${k}`, { type: 'put', key: 'k', value: k })));
@@ -132,7 +134,7 @@ describe('snapshots written by the workers', () => {
   });
 
   it('a write the worker cannot make keeps the state in memory: reported, nothing lost', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tessera-sup-'));
+    const dir = await tempDir('tessera-sup-');
     const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 2, fsync: false });
     const errors: unknown[] = [];
     sup.on((e) => void (e.type === 'error' && errors.push(e.error)));

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Supervisor, type RuntimeEvent } from '../../runtime/index.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
+
+const tempDir = tempDirs();
 
 const kinds = { kv: new URL('../fixtures/actors/kv.js', import.meta.url) };
 const MB = 1024 * 1024;
 
 describe('memory budget', () => {
   it('lowering the budget at run time evicts until under it, and every evicted actor answers correctly', async () => {
-    const sup = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-mem-')), workers: 2, fsync: false, memoryBudgetBytes: 1024 * MB });
+    const sup = await Supervisor.start({ kinds, snapshotDir: await tempDir('tessera-mem-'), workers: 2, fsync: false, memoryBudgetBytes: 1024 * MB });
     try {
       await sup.maintain();
       const baseline = sup.stats().memory.usedBytes; // idle workers: code, rings, buffers
@@ -42,7 +44,7 @@ describe('memory budget', () => {
 
   it('counts memory held outside the heaps (externalBytes) against the budget', async () => {
     let external = 0;
-    const sup = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-mem-')), workers: 1, fsync: false, memoryBudgetBytes: 1024 * MB, externalBytes: () => external });
+    const sup = await Supervisor.start({ kinds, snapshotDir: await tempDir('tessera-mem-'), workers: 1, fsync: false, memoryBudgetBytes: 1024 * MB, externalBytes: () => external });
     try {
       await sup.maintain();
       const without = sup.stats().memory;
@@ -57,7 +59,7 @@ describe('memory budget', () => {
   });
 
   it("with memoryScope 'process' counts the whole process's RSS, and evicts when only RSS is over the budget", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tessera-mem-'));
+    const dir = await tempDir('tessera-mem-');
     const heaps = await Supervisor.start({ kinds, snapshotDir: dir, workers: 1, fsync: false, memoryBudgetBytes: 1024 * MB });
     const whole = await Supervisor.start({ kinds, snapshotDir: join(dir, 'p'), workers: 1, fsync: false, memoryBudgetBytes: 1024 * MB, memoryScope: 'process' });
     try {
@@ -80,7 +82,7 @@ describe('memory budget', () => {
   });
 
   it('detects a corrupted snapshot, reports it and rebuilds instead of loading it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tessera-corrupt-'));
+    const dir = await tempDir('tessera-corrupt-');
     const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 1, fsync: false });
     const events: RuntimeEvent[] = [];
     sup.on((e) => events.push(e));
@@ -112,7 +114,7 @@ describe('activations under memory pressure', () => {
   async function burst(headroomBytes: number | null): Promise<number> {
     let external = 0;
     const budget = 1024 * MB;
-    const sup = await Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-act-')), workers: 2, fsync: false, memoryBudgetBytes: budget, externalBytes: () => external });
+    const sup = await Supervisor.start({ kinds, snapshotDir: await tempDir('tessera-act-'), workers: 2, fsync: false, memoryBudgetBytes: budget, externalBytes: () => external });
     try {
       for (let i = 0; i < 6; i++) {
         await sup.ask(`kv/${i}`, { type: 'put', key: 'id', value: String(i) });

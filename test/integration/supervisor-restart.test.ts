@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isTesseraError } from '../../protocol/index.js';
 import { Supervisor, type RuntimeEvent } from '../../runtime/index.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
+
+const tempDir = tempDirs();
 
 const kinds = {
   counter: new URL('../fixtures/actors/counter.js', import.meta.url),
@@ -14,7 +14,7 @@ const kinds = {
 async function start(extra = {}) {
   return Supervisor.start({
     kinds,
-    snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-crash-')),
+    snapshotDir: await tempDir('tessera-crash-'),
     workers: 1,
     fsync: false,
     checkpointEvery: 50,
@@ -77,7 +77,7 @@ describe('a worker killed mid-traffic', () => {
   });
 
   it('replays updates acknowledged by a new supervisor over snapshots an earlier one left', async () => {
-    const snapshotDir = await mkdtemp(join(tmpdir(), 'tessera-crash-'));
+    const snapshotDir = await tempDir('tessera-crash-');
     const first = await start({ snapshotDir });
     for (let i = 0; i < 20; i++) await first.ask('counter/c', { type: 'add', n: 1 });
     await first.stop(); // passivates: the snapshot covers journal sequence 20

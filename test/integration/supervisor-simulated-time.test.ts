@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { SimulatedClock, Supervisor, type RuntimeEvent } from '../../runtime/index.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
+
+const tempDir = tempDirs();
 
 const kinds = { counter: new URL('../fixtures/actors/counter.js', import.meta.url) };
 
 async function start(clock: SimulatedClock, extra = {}) {
-  return Supervisor.start({ kinds, snapshotDir: await mkdtemp(join(tmpdir(), 'tessera-sim-')), workers: 1, fsync: false, clock, ...extra });
+  return Supervisor.start({ kinds, snapshotDir: await tempDir('tessera-sim-'), workers: 1, fsync: false, clock, ...extra });
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 20));

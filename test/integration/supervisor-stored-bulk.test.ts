@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Supervisor } from '../../runtime/index.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
+
+const tempDir = tempDirs();
 
 const kinds = { kv: new URL('../fixtures/actors/kv.js', import.meta.url), counter: new URL('../fixtures/actors/counter.js', import.meta.url) };
 const pad = (bytes: number) => 'x'.repeat(bytes); // the kv kind's filler
 
 describe('Supervisor.readStoredBulk()', () => {
   it('reads ranges of a passivated actor\'s bulk without activating it, only while its stored snapshot is its latest state', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tessera-bulk-'));
+    const dir = await tempDir('tessera-bulk-');
     const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 1, fsync: false });
     try {
       const whole = (address: string) => sup.readStoredBulk(address, (bulk) => bulk.read(0, bulk.length).toString());
@@ -44,7 +46,7 @@ describe('Supervisor.readStoredBulk()', () => {
   });
 
   it('reads an active actor\'s bulk while its stored snapshot is current: loaded from it, or checkpointed, with nothing journaled since', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tessera-bulk-'));
+    const dir = await tempDir('tessera-bulk-');
     const sup = await Supervisor.start({ kinds, snapshotDir: dir, workers: 1, fsync: false });
     try {
       const whole = (address: string) => sup.readStoredBulk(address, (bulk) => bulk.read(0, bulk.length).toString());
