@@ -7,12 +7,10 @@ import { defineDirection, type MessageOf, type MessageOfKind, type KindOf } from
  */
 export const supervisorToWorker = defineDirection('SupervisorToWorker', {
   /**
-   * Starts an actor from its persisted `state`, or with `load` from its file in the snapshot
-   * store, which the worker reads and verifies itself (it must cover journal number `seq`), or
-   * fresh, or through the kind's rebuild hook when `rebuild` is set; then applies `replay`: the
-   * messages acknowledged since that state.
+   * Starts an actor from its persisted `state` (or fresh, or through the kind's rebuild hook when
+   * `rebuild` is set), then applies `replay`: the messages acknowledged since that state.
    */
-  activate: { id: 'uint', actor: 'string', state: 'bytes?', load: 'bool?', seq: 'uint?', replay: 'any?', rebuild: 'bool?' },
+  activate: { id: 'uint', actor: 'string', state: 'bytes?', replay: 'any?', rebuild: 'bool?' },
   /** Delivers `msg` to an actor; no reply. `seq` is its journal number (in `actor_failed`). */
   tell: { actor: 'string', seq: 'uint', msg: 'any' },
   /** Delivers `msg` and expects a reply; `seq` is 0 for read-only asks; `idempotent` allows a retry after a crash. */

@@ -1,6 +1,3 @@
-import { tesseraError } from '../../protocol/index.js';
-import type { RangeReader } from './range-reader.js';
-
 /**
  * A stored snapshot is the actor's persisted bytes plus the journal sequence number it covers:
  * replay after a restore applies only entries after that number, so a snapshot written while
@@ -30,13 +27,4 @@ export function unwrapSnapshot(stored: Uint8Array): { seq: number; state: Uint8A
   if (stored.length < kSeqBytes) throw new RangeError(`Stored snapshot is ${stored.length} bytes: shorter than its ${kSeqBytes}-byte header`);
   const seq = new DataView(stored.buffer, stored.byteOffset, kSeqBytes).getFloat64(0, true);
   return { seq, state: stored.subarray(kSeqBytes) };
-}
-
-/**
- * The sequence number a stored snapshot covers, read from its first bytes.
- * @throws TesseraError `ERR_SNAPSHOT_CORRUPT` when the payload is shorter than its header
- */
-export function readSnapshotSeq(payload: RangeReader, path: string, address: string): number {
-  if (payload.length < kSeqBytes) throw tesseraError('ERR_SNAPSHOT_CORRUPT', { address, path, reason: `its payload is ${payload.length} bytes: shorter than its ${kSeqBytes}-byte header` });
-  return unwrapSnapshot(payload.read(0, kSeqBytes)).seq;
 }

@@ -282,11 +282,6 @@ export class SnapshotStore {
     }
   }
 
-  /** The path of the snapshot file of `address` (for messages). */
-  pathOf(address: string): string {
-    return join(this.dir, snapshotFileName(address));
-  }
-
   /**
    * Whether a snapshot file exists for `address` (not verified; `get` verifies).
    * @throws TesseraError `ERR_SNAPSHOT_IO` when existence cannot be checked

@@ -13,11 +13,7 @@
  * @module
  */
 
-/**
- * Copies of a snapshot alive during its activation: from the store, the worker's read buffer and
- * the restored state (two); from bytes the supervisor kept after a failed write, those bytes,
- * the worker's frame and the restored state (three). The larger is counted.
- */
+/** Copies of a snapshot alive during its activation (read buffer, worker frame, restored state). */
 export const kActivationCopies = 3;
 
 /**

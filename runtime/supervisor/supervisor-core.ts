@@ -9,7 +9,7 @@ import { LatencyRecorder } from './latency-recorder.js';
 import { ActorSizes } from './actor-sizes.js';
 import { Deadlines, type DeadlineHandle } from './deadlines.js';
 import { ActivationGate, kActivationCopies } from './activation-gate.js';
-import { readSnapshotSeq, unwrapSnapshot, wrapSnapshot } from '../snapshot/snapshot-envelope.js';
+import { unwrapSnapshot, wrapSnapshot } from '../snapshot/snapshot-envelope.js';
 import { isWritten, type PersistedReply } from '../snapshot/stored-reply.js';
 import { readBulkOfStoredActor } from './stored-bulk.js';
 import { SavesInOrder } from './saves-in-order.js';
@@ -58,14 +58,6 @@ export interface CoreCounters {
   cleanEvictions: number;
   askRetries: number;
   corruptSnapshots: number;
-}
-
-/** How an activation gets its state: `state` bytes, `load` (the worker reads the file covering `seq`), or none. */
-interface LoadPlan {
-  seq: number;
-  state?: Uint8Array;
-  load?: true;
-  rebuild: boolean;
 }
 
 /**
@@ -311,16 +303,11 @@ export class SupervisorCore {
         this.routes.activating(address, slot, this.#o.clock.now());
         return slot;
       });
-      let loaded = await this.#load(address);
-      let bytes: number;
-      try {
-        bytes = await this.#start(worker, address, loaded);
-      } catch (err) {
-        // The worker found the file damaged (its checksum covers the whole file): rebuild.
-        if (!loaded.load || !isTesseraError(err, 'ERR_SNAPSHOT_CORRUPT')) throw err;
-        loaded = await this.#corrupt(address, err);
-        bytes = await this.#start(worker, address, loaded);
-      }
+      const { seq, state, rebuild } = await this.#load(address);
+      this.journal.continueAfter(address, seq);
+      const replay = this.journal.replay(address, seq);
+      const request = { k: 'activate' as const, actor: address, ...(state ? { state } : {}), ...(replay.length ? { replay } : {}), ...(rebuild ? { rebuild } : {}) };
+      const bytes = (await worker.request(request)) as number;
       this.routes.activated(address, this.#o.clock.now());
       this.sizes.set(address, worker.slot, bytes);
       this.counters.activations++;
@@ -350,62 +337,33 @@ export class SupervisorCore {
   }
 
   /**
-   * Where the actor's latest snapshot is: the unsaved copy (its bytes), else the store (only the
-   * journal number the file covers is read here: the worker reads and verifies the file itself,
-   * so the state never crosses this thread); a file whose header is damaged means rebuild. A
+   * The actor's latest snapshot: unsaved copy, else the store; a corrupt one means rebuild. A
    * save of the actor's snapshot still under way (a checkpoint whose worker died after
    * answering, its file not yet installed) is awaited first: read before it lands, the older
    * file would be paired with a journal the save then truncates, and the updates between the
    * two would be lost.
    */
-  async #load(address: string): Promise<LoadPlan> {
+  async #load(address: string): Promise<{ seq: number; state: Uint8Array | undefined; rebuild: boolean }> {
     await this.#saving.settled(address);
     const unsaved = this.#unsaved.get(address);
     this.#storedSeq.delete(address);
     if (unsaved) return { ...unwrapSnapshot(unsaved), rebuild: false };
     try {
-      if (kStaleSnapshots) return await this.#loadStale(address);
-      const seq = this.#store.readPayloadSync(address, (payload) => readSnapshotSeq(payload, this.#store.pathOf(address), address));
-      if (seq === undefined) return { seq: 0, rebuild: false };
-      this.#storedSeq.set(address, seq);
-      return { seq, load: true, rebuild: false };
+      const stored = await this.#store.get(address);
+      if (!stored) return { seq: 0, state: undefined, rebuild: false };
+      // test-only planted bug (issue 7): with kStaleSnapshots the first snapshot loaded is served forever.
+      if (kStaleSnapshots && !kStaleSnapshots.has(this.#o.snapshotDir + address)) kStaleSnapshots.set(this.#o.snapshotDir + address, stored);
+      const snapshot = unwrapSnapshot(kStaleSnapshots?.get(this.#o.snapshotDir + address) ?? stored);
+      if (!kStaleSnapshots) this.#storedSeq.set(address, snapshot.seq);
+      return { ...snapshot, rebuild: false };
     } catch (err) {
       if (!isTesseraError(err, 'ERR_SNAPSHOT_CORRUPT')) throw err;
-      return this.#corrupt(address, err);
+      // Never load a corrupt snapshot: report it and let the kind rebuild the state.
+      this.counters.corruptSnapshots++;
+      this.#events.emit({ type: 'snapshot.corrupt', actor: address, error: err });
+      await this.#store.delete(address);
+      return { seq: 0, state: undefined, rebuild: true };
     }
-  }
-
-  /** Test-only planted bug (issue 7): with kStaleSnapshots the first snapshot loaded is served forever. */
-  async #loadStale(address: string): Promise<LoadPlan> {
-    const stored = await this.#store.get(address);
-    if (!stored) return { seq: 0, rebuild: false };
-    if (!kStaleSnapshots!.has(this.#o.snapshotDir + address)) kStaleSnapshots!.set(this.#o.snapshotDir + address, stored);
-    return { ...unwrapSnapshot(kStaleSnapshots!.get(this.#o.snapshotDir + address)!), rebuild: false };
-  }
-
-  /** Never load a corrupt snapshot: report it, delete it and let the kind rebuild the state. */
-  async #corrupt(address: string, err: unknown): Promise<LoadPlan> {
-    this.counters.corruptSnapshots++;
-    this.#storedSeq.delete(address);
-    this.#events.emit({ type: 'snapshot.corrupt', actor: address, error: err });
-    await this.#store.delete(address);
-    return { seq: 0, rebuild: true };
-  }
-
-  /** Sends the activation: the snapshot (or where to read it) and the journal entries after it. */
-  async #start(worker: WorkerHandle, address: string, plan: LoadPlan): Promise<number> {
-    const { seq, state, load, rebuild } = plan;
-    this.journal.continueAfter(address, seq);
-    const replay = this.journal.replay(address, seq);
-    const request = {
-      k: 'activate' as const,
-      actor: address,
-      ...(state ? { state } : {}),
-      ...(load ? { load, seq } : {}),
-      ...(replay.length ? { replay } : {}),
-      ...(rebuild ? { rebuild } : {}),
-    };
-    return (await worker.request(request)) as number;
   }
 
   /**

@@ -3,7 +3,6 @@ import type { ActorHost } from '../actor/actor-host.js';
 import { collectGarbageFully } from '../memory/collect-garbage.js';
 import { threadMemoryBytes } from '../memory/thread-memory.js';
 import type { SnapshotStore } from '../snapshot/snapshot-store.js';
-import { loadActor } from './load-actor.js';
 import { persistActor } from './persist-actor.js';
 
 /**
@@ -22,15 +21,9 @@ export function handleRequest(message: SupervisorToWorker, host: ActorHost, stor
     case 'ask':
       answer(message.id, send, () => host.ask(message.actor, message.msg));
       return;
-    case 'activate': {
-      const replay = (message.replay as unknown[] | undefined) ?? [];
-      if (message.load === true) {
-        answerLater(message.id, send, async () => host.activate(message.actor, await loadActor(store, message.actor, message.seq ?? 0), replay, false));
-      } else {
-        answer(message.id, send, () => host.activate(message.actor, message.state, replay, message.rebuild ?? false));
-      }
+    case 'activate':
+      answer(message.id, send, () => host.activate(message.actor, message.state, (message.replay as unknown[] | undefined) ?? [], message.rebuild ?? false));
       return;
-    }
     case 'checkpoint':
       answerLater(message.id, send, () => persistActor(store, message.actor, message.seq, host.checkpoint(message.actor)));
       return;

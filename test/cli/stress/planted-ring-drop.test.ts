@@ -3,7 +3,7 @@ import { findPlantedBug, tempDirPerSuite } from './stress-cli.js';
 
 // Measured on 2026-11-25 (2 cores): fails at run 1, shrinks to 3 commands in about 11 s (the
 // same seed passes all 15 runs without the bug, in 1.8 s). Seed 5 found it at run 12 until
-// snapshots stopped crossing the rings (workers write and read them): fewer large frames wrap
+// snapshots stopped crossing the rings on their way to disk (workers write them): fewer large frames wrap
 // the ring, and with them went that seed's failure (seeds 2-12 checked: 8 of 11 find it within
 // 30 runs). A lost frame is mostly a lost reply, noticed at the ask deadline: --timeout-ms
 // keeps that short.
