@@ -191,7 +191,8 @@ export class SnapshotStore {
   #temporaryPath(address: string, written: WrittenSnapshot): string {
     const prefix = `${snapshotFileName(address)}.`;
     const temp = written.temp;
-    if (!temp.startsWith(prefix) || !temp.endsWith('.tmp') || temp.includes('/') || !/^[0-9a-f]{12}$/.test(temp.slice(prefix.length, -4))) {
+    // Exactly `<name>.<12 hex digits>.tmp`, as writeTemporary names them (so no path can escape the directory).
+    if (!temp.startsWith(prefix) || !temp.endsWith('.tmp') || !/^[0-9a-f]{12}$/.test(temp.slice(prefix.length, -4))) {
       throw new RangeError(`"${temp}" is not a temporary snapshot file of actor "${address}"`);
     }
     return join(this.dir, temp);

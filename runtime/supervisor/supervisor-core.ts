@@ -10,7 +10,7 @@ import { ActorSizes } from './actor-sizes.js';
 import { Deadlines, type DeadlineHandle } from './deadlines.js';
 import { ActivationGate, kActivationCopies } from './activation-gate.js';
 import { unwrapSnapshot, wrapSnapshot } from '../snapshot/snapshot-envelope.js';
-import { isWritten, type PersistedReply } from '../snapshot/stored-reply.js';
+import { isWritten, type PersistedReply } from '../snapshot/persisted-reply.js';
 import { readBulkOfStoredActor } from './stored-bulk.js';
 import { SavesInOrder } from './saves-in-order.js';
 import type { ResolvedSupervisorOptions } from './supervisor-options.js';

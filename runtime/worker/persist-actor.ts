@@ -1,7 +1,7 @@
 import { toWireError } from '../../protocol/index.js';
 import { wrapSnapshotParts } from '../snapshot/snapshot-envelope.js';
 import type { SnapshotStore } from '../snapshot/snapshot-store.js';
-import type { PersistedReply } from '../snapshot/stored-reply.js';
+import type { PersistedReply } from '../snapshot/persisted-reply.js';
 
 /**
  * Writes an actor's persisted bytes, covering journal number `seq`, to a temporary snapshot file
