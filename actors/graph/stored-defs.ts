@@ -1,6 +1,7 @@
 /**
  * `def` read from partitions' stored snapshots: each one's def table (index/def-table.ts)
- * answers a name with a few small reads from the page cache, on the caller's thread (8–30 µs).
+ * answers a name with one read of about a page, on the caller's thread (8–16 µs from the page
+ * cache; a trip to the disk when the page has left it).
  * For an evicted partition that replaces loading it (tens of milliseconds on the kernel, and
  * under memory pressure it first evicts another): it stays evicted, so a burst of `def`s over a
  * large tree does not churn memory. For one in memory it replaces a round trip to its worker

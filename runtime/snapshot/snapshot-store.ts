@@ -38,8 +38,13 @@ export interface WrittenSnapshot {
   readonly bytes: number;
 }
 
-/** Snapshot files kept open for `readPayloadSync`. */
-const kOpenReaders = 128;
+/**
+ * Snapshot files kept open for `readPayloadSync`. Each reopen costs an open and the reads of
+ * the header and of what the reader memoized (on a cold page cache, trips to the disk): the
+ * kernel's ~300 partitions churned through 128. Node raises the soft descriptor limit to the
+ * hard one at start-up, which is rarely under 4,096.
+ */
+const kOpenReaders = 1024;
 
 /** Options of {@link SnapshotStore.open}. */
 export interface SnapshotStoreOptions {

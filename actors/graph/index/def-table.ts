@@ -1,24 +1,33 @@
 /**
- * A partition's definitions laid out for lookup by name with two small reads, so `def NAME`
- * over a partition that is not in memory reads a few hundred bytes of its stored snapshot
- * instead of loading the whole index (tens of milliseconds on the kernel, and under memory
- * pressure it first evicts another partition).
+ * A partition's definitions laid out for lookup by name with one small read, so `def NAME`
+ * over a partition that is not in memory reads a few kilobytes of its stored snapshot instead
+ * of loading the whole index (tens of milliseconds on the kernel, and under memory pressure it
+ * first evicts another partition).
  *
  * ```
  * offset  size  field
  *      0     4  magic "TDEF"
- *      4     1  format (1), then 3 bytes of padding
+ *      4     1  format (2), then 3 bytes of padding
  *      8     8  the partition index's version (float64 LE)
  *     16     4  bucket count b, a power of two (uint32 LE)
  *     20     4  entries: (name, segment) pairs with live definitions (uint32 LE)
- *     24  8(b+1)  directory: per bucket its start (relative to the body) and the CRC-32 of its
- *              bytes; entry b holds the body's length
- *   24+8(b+1)   body: per bucket, entries back to back, one per (name, segment) with live
- *              definitions: u32 entry bytes | u32 name bytes | name (UTF-8) | u32 rows |
- *              rows: u32 line, column, endLine | strings kind, path, enclosing, signature,
- *              each u32 length + UTF-8 (enclosing: length 0xffffffff for none), in the
- *              segment's (path, line, column) order
+ *     24     4  block count n (uint32 LE)
+ *     28     4  where the block index starts (uint32 LE, from the table's start)
+ *     32        body: blocks back to back, each a u32 CRC-32 of the rest of the block, then
+ *              the entries of buckets [first, next block's first), bucket by bucket; an entry,
+ *              one per (name, segment) with live definitions: u32 entry bytes | u32 name bytes |
+ *              name (UTF-8) | u32 rows | rows: u32 line, column, endLine | strings kind, path,
+ *              enclosing, signature, each u32 length + UTF-8 (enclosing: length 0xffffffff for
+ *              none), in the segment's (path, line, column) order
+ *  index        block index: per block u32 first bucket, u32 start (from the table's start);
+ *              then u32 the body's end
  * ```
+ *
+ * A block closes once it holds {@link kBlockBytes} (a bucket never straddles two), so a
+ * lookup is one read of about a page: the block index, 8 bytes per block (0.2% of the table),
+ * is read once per version of the bytes and kept in the reader's memo. On a machine whose page
+ * cache is cold, every read is a trip to the disk, and format 1 took two per partition (a
+ * directory entry per bucket, then the bucket), with a directory too large to keep in memory.
  *
  * Rows are copied from the segments' columns as bytes, never decoded into strings, so writing
  * the table costs about what serializing the index does. A name with definitions in several
@@ -51,11 +60,13 @@ export interface ByteRanges {
 
 /** "TDEF" read as a little-endian uint32. */
 const kMagic = 0x46454454;
-const kFormat = 1;
-const kHeaderBytes = 24;
-const kDirectoryEntryBytes = 8;
+const kFormat = 2;
+const kHeaderBytes = 32;
+const kIndexEntryBytes = 8;
 const kNamesPerBucket = 2;
 const kNoString = 0xffffffff;
+/** A block closes once it holds this many bytes: about one page per lookup. */
+const kBlockBytes = 4096;
 
 /** FNV-1a over bytes (a name's UTF-8): the same in every thread and process. */
 export function nameHash(bytes: Uint8Array, start = 0, end = bytes.length): number {
@@ -74,29 +85,43 @@ export function encodeDefTable(view: PartitionView, version: number): Uint8Array
   const count = syms.length;
   const bucketCount = Math.max(1, 2 ** Math.ceil(Math.log2(Math.max(1, count / kNamesPerBucket))));
   const buckets = buildCsr(bucketCount, hashes.map((h) => h & (bucketCount - 1)), Int32Array.from({ length: count }, (_, i) => i));
-  // The buckets' bytes, back to back, each with its CRC in the directory.
-  const bodyStart = kHeaderBytes + kDirectoryEntryBytes * (bucketCount + 1);
-  const out = new GrowableBytes(bodyStart + 64 * count);
-  out.skip(bodyStart);
-  const directory = new Uint32Array(2 * (bucketCount + 1));
+  const out = new GrowableBytes(kHeaderBytes + 64 * count);
+  out.skip(kHeaderBytes);
+  const index: number[] = [];
+  let blockAt = -1;
+  const closeBlock = (): void => {
+    if (blockAt >= 0) out.patchU32(blockAt, crc32(out.view(blockAt + 4, out.length)));
+    blockAt = -1;
+  };
   for (let b = 0; b < bucketCount; b++) {
-    const start = out.length;
-    for (let k = buckets.offsets[b]!; k < buckets.offsets[b + 1]!; k++) {
+    const from = buckets.offsets[b]!;
+    const to = buckets.offsets[b + 1]!;
+    if (from === to) continue;
+    if (blockAt < 0) {
+      // The block covers the empty buckets before this one too.
+      index.push(index.length === 0 ? 0 : b, out.length);
+      blockAt = out.length;
+      out.u32(0); // its CRC, patched when it closes
+    }
+    for (let k = from; k < to; k++) {
       const i = buckets.columns[k]!;
       writeEntry(out, view.segments[segs[i]!]!, syms[i]!);
     }
-    directory[2 * b] = start - bodyStart;
-    directory[2 * b + 1] = start === out.length ? 0 : crc32(out.view(start, out.length));
+    if (out.length - blockAt >= kBlockBytes) closeBlock();
   }
-  directory[2 * bucketCount] = out.length - bodyStart;
+  closeBlock();
+  const indexAt = out.length;
+  for (const v of index) out.u32(v);
+  out.u32(indexAt);
   const bytes = out.bytes();
-  const view32 = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  view32.setUint32(0, kMagic, true);
+  const header = new DataView(bytes.buffer, bytes.byteOffset, kHeaderBytes);
+  header.setUint32(0, kMagic, true);
   bytes[4] = kFormat;
-  view32.setFloat64(8, version, true);
-  view32.setUint32(16, bucketCount, true);
-  view32.setUint32(20, count, true);
-  directory.forEach((v, k) => view32.setUint32(kHeaderBytes + 4 * k, v, true));
+  header.setFloat64(8, version, true);
+  header.setUint32(16, bucketCount, true);
+  header.setUint32(20, count, true);
+  header.setUint32(24, index.length / 2, true);
+  header.setUint32(28, indexAt, true);
   return bytes;
 }
 
@@ -160,29 +185,39 @@ function writeString(out: GrowableBytes, seg: Segment, id: number): void {
  * The definitions named `name` from a def table, as `findDefs` answers.
  * @param version - the partition version the caller expects
  * @returns the first `limit` hits and the total, or `null` when the table is of another
- *   version or format, or damaged (its bucket's CRC does not match): ask the partition
+ *   version or format, or damaged (its block's CRC does not match): ask the partition
  */
 export function lookupDefTable(table: ByteRanges, name: string, limit: number, version: number): HitPage<DefHit> | null {
   const at = tableLayout(table);
   if (at === null || at.version !== version) return null;
+  if (at.blocks === 0) return { hits: [], total: 0 };
   const key = Buffer.from(name, 'utf8');
-  const bucket = nameHash(key) & (at.bucketCount - 1);
-  const entry = dataView(table.read(kHeaderBytes + kDirectoryEntryBytes * bucket, kDirectoryEntryBytes + 4));
-  const start = entry.getUint32(0, true);
-  const end = entry.getUint32(kDirectoryEntryBytes, true);
-  if (end < start || at.bodyStart + end > table.length) return null;
-  if (end === start) return { hits: [], total: 0 };
-  const bytes = table.read(at.bodyStart + start, end - start);
-  if (crc32(bytes) !== entry.getUint32(4, true)) return null;
-  return readEntries(bytes, key, name, limit);
+  const block = blockOf(at.firstBuckets, nameHash(key) & (at.bucketCount - 1));
+  const start = at.starts[block]!;
+  const bytes = table.read(start, at.starts[block + 1]! - start);
+  const view = dataView(bytes);
+  if (crc32(bytes.subarray(4)) !== view.getUint32(0, true)) return null;
+  return readEntries(bytes, 4, key, name, limit);
 }
 
-/** The hits of `name` among a bucket's entries (one per segment), merged by path. */
-function readEntries(bytes: Uint8Array, key: Buffer, name: string, limit: number): HitPage<DefHit> | null {
+/** The last block whose first bucket is at most `bucket` (block 0 starts at bucket 0). */
+function blockOf(firstBuckets: Uint32Array, bucket: number): number {
+  let lo = 0;
+  let hi = firstBuckets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (firstBuckets[mid]! <= bucket) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The hits of `name` among a block's entries (one per segment and name), merged by path. */
+function readEntries(bytes: Uint8Array, from: number, key: Buffer, name: string, limit: number): HitPage<DefHit> | null {
   const view = dataView(bytes);
   const lists: DefHit[][] = [];
   let total = 0;
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = from; at < bytes.length; ) {
     const size = view.getUint32(at, true);
     const nameBytes = view.getUint32(at + 4, true);
     if (size < 12 || at + size > bytes.length) return null;
@@ -224,16 +259,27 @@ function readRows(bytes: Uint8Array, view: DataView, at: number, count: number, 
 interface TableLayout {
   readonly version: number;
   readonly bucketCount: number;
-  readonly bodyStart: number;
+  readonly blocks: number;
+  /** Per block, the first bucket it covers. */
+  readonly firstBuckets: Uint32Array;
+  /** Per block, where it starts; then where the body ends (n + 1 entries). */
+  readonly starts: Uint32Array;
 }
 
 const kLayoutMemo = 'graph.defTable';
 
-/** The table's header, read once per version of the bytes; `null` when it is not a table this code reads. */
+/** The table's header and block index, read once per version of the bytes; `null` when it is not a table this code reads. */
 function tableLayout(table: ByteRanges): TableLayout | null {
   const known = table.memo?.get(kLayoutMemo) as TableLayout | null | undefined;
   if (known !== undefined) return known;
-  const layout = readLayout(table);
+  let layout: TableLayout | null;
+  try {
+    layout = readLayout(table);
+  } catch (err) {
+    // Bytes too short for what the header says: not a table; a failed read is the caller's.
+    if (!(err instanceof RangeError)) throw err;
+    layout = null;
+  }
   table.memo?.set(kLayoutMemo, layout);
   return layout;
 }
@@ -243,10 +289,24 @@ function readLayout(table: ByteRanges): TableLayout | null {
   const header = dataView(table.read(0, kHeaderBytes));
   if (header.getUint32(0, true) !== kMagic || header.getUint8(4) !== kFormat) return null;
   const bucketCount = header.getUint32(16, true);
-  if (bucketCount === 0 || (bucketCount & (bucketCount - 1)) !== 0) return null;
-  const bodyStart = kHeaderBytes + kDirectoryEntryBytes * (bucketCount + 1);
-  if (bodyStart > table.length) return null;
-  return { version: header.getFloat64(8, true), bucketCount, bodyStart };
+  const blocks = header.getUint32(24, true);
+  const indexAt = header.getUint32(28, true);
+  if (bucketCount === 0 || (bucketCount & (bucketCount - 1)) !== 0 || blocks > bucketCount) return null;
+  if (indexAt < kHeaderBytes || indexAt + kIndexEntryBytes * blocks + 4 !== table.length) return null;
+  const index = dataView(table.read(indexAt, kIndexEntryBytes * blocks + 4));
+  const firstBuckets = new Uint32Array(blocks);
+  const starts = new Uint32Array(blocks + 1);
+  for (let i = 0; i < blocks; i++) {
+    firstBuckets[i] = index.getUint32(8 * i, true);
+    starts[i] = index.getUint32(8 * i + 4, true);
+  }
+  starts[blocks] = index.getUint32(8 * blocks, true);
+  // Blocks in order, inside the body, each at least its CRC; buckets rising from 0.
+  for (let i = 0; i < blocks; i++) {
+    if (starts[i]! < kHeaderBytes || starts[i + 1]! < starts[i]! + 4 || (i > 0 && firstBuckets[i]! <= firstBuckets[i - 1]!)) return null;
+  }
+  if ((blocks > 0 && firstBuckets[0] !== 0) || starts[blocks] !== indexAt || (blocks > 0 && firstBuckets[blocks - 1]! >= bucketCount)) return null;
+  return { version: header.getFloat64(8, true), bucketCount, blocks, firstBuckets, starts };
 }
 
 /**

@@ -15,9 +15,10 @@ import { subRanges, type ByteRanges } from '../index/index.js';
 /**
  * The layout of a partition's stored bulk, recorded in the graph manifest (a store written with
  * another is discarded and indexed afresh): 1 was the index alone; 2 adds the def table and the
- * trailer. Bump it when this layout or the index codec's format (`SNAPSHOT_FORMAT`) changes.
+ * trailer; 3 has the def table in blocks (format 2 of index/def-table.ts). Bump it when this
+ * layout, the def table's or the index codec's format (`SNAPSHOT_FORMAT`) changes.
  */
-export const kPartitionBulkFormat = 2;
+export const kPartitionBulkFormat = 3;
 const kTrailerBytes = 12;
 /** "TPBK" read as a little-endian uint32. */
 const kMagic = 0x4b425054;

@@ -23,18 +23,41 @@ describe('def table', () => {
     assert.equal(page?.total, 6);
   });
 
-  it('says null, never a wrong answer, for another version, a damaged bucket or bytes that are no table', () => {
+  it('says null, never a wrong answer, for another version, a damaged block or bytes that are no table', () => {
     const index = PartitionIndex.build(tsRepo());
     const bytes = index.defTable();
     assert.equal(lookupDefTable(bytesAsRanges(bytes), 'parse', 10, index.version + 1), null);
     for (const junk of [new Uint8Array(0), new Uint8Array(100), bytes.subarray(0, 30)]) assert.equal(lookupDefTable(bytesAsRanges(junk), 'parse', 10, index.version), null);
-    // Flip the last byte of the body: it belongs to the last non-empty bucket.
-    const damaged = bytes.slice();
-    damaged[damaged.length - 1]! ^= 0xff;
     const names = ['App', 'run', 'parse', 'parseAll', 'log'];
+    // Flip the body's last byte (the block index starts right after it): its block is refused.
+    const damaged = bytes.slice();
+    damaged[u32At(bytes, 28) - 1]! ^= 0xff;
     const answers = names.map((n) => lookupDefTable(bytesAsRanges(damaged), n, 10, index.version));
-    assert.ok(answers.includes(null), 'the damaged bucket is refused');
+    assert.ok(answers.includes(null), 'the damaged block is refused');
     answers.forEach((a, i) => a === null || assert.deepEqual(a, index.def(names[i]!, 10)));
+    // A damaged block index (its last word, the body's end) refuses the whole table.
+    const badIndex = bytes.slice();
+    badIndex[badIndex.length - 1]! ^= 0xff;
+    for (const n of names) assert.equal(lookupDefTable(bytesAsRanges(badIndex), n, 10, index.version), null, n);
+  });
+
+  it('splits a large partition into blocks of about a page and finds every name in its block', () => {
+    const files = Array.from({ length: 40 }, (_, f) => file(`src/f${f}.ts`, 'x\n'.repeat(60), { defs: Array.from({ length: 50 }, (_, d) => def(`name_${f}_${d}`, d + 1)) }));
+    files.push(file('src/shared.ts', 'x\n', { defs: [def('name_3_7', 1)] }));
+    const index = PartitionIndex.build(files);
+    const bytes = index.defTable();
+    const blocks = u32At(bytes, 24);
+    assert.ok(blocks > 10, `${blocks} blocks for ${bytes.length} bytes`);
+    const reads: number[] = [];
+    const table = bytesAsRanges(bytes);
+    const counting = { length: table.length, memo: new Map<string, unknown>(), read: (o: number, n: number) => (reads.push(n), table.read(o, n)) };
+    for (const name of ['name_0_0', 'name_39_49', 'name_3_7', 'name_20_25', 'absent', 'name_40_0']) {
+      assert.deepEqual(lookupDefTable(counting, name, 1000, index.version), index.def(name), name);
+    }
+    assert.equal(index.def('name_3_7').hits.length, 2);
+    // The header and block index once, then one read per lookup, none much over a block.
+    assert.equal(reads.length, 2 + 6);
+    assert.ok(reads.slice(2).every((n) => n < 4096 + 2048), `block reads of ${reads.slice(2).join(', ')} bytes`);
   });
 
   it('hashes names the same way on every call (FNV-1a over their UTF-8)', () => {
@@ -54,3 +77,7 @@ describe('def table', () => {
     assert.deepEqual(lookupDefTable(table, 'dup', 10, index.version)?.hits.map((h) => `${h.path}:${h.line}`), ['a.ts:1', 'm.ts:1', 'z.ts:2']);
   });
 });
+
+function u32At(bytes: Uint8Array, at: number): number {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(at, true);
+}
