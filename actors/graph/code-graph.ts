@@ -30,6 +30,7 @@ import { openGraphParts, type GraphParts } from './graph-open.js';
 import { searchAll, searchQuery, type SearchOptions } from './graph-search.js';
 import { buildGraphStats, partitionRows, type GraphStats, type PartitionRow } from './graph-stats.js';
 import { completions, kDefaultCompletions, kDefaultHitLimit, symbolHits } from './graph-symbol-queries.js';
+import { WideDefs } from './wide-defs.js';
 import { QueryCache, type CacheBasis } from './query-cache.js';
 import type { Answer, QueryContext } from './query-context.js';
 import type { QueryResult } from './query-result.js';
@@ -41,6 +42,12 @@ import type { WatchBatch } from './watch/index.js';
 const kIdleMs = 1000;
 /** Quiet time after queries before a full collection in every thread. */
 const kCollectQuietMs = 10_000;
+/** Names defined in at least this many partitions get their first definitions in one table (wide-defs.ts). */
+const kWideMinPartitions = 12;
+/** Definitions kept per such name: a `def` with a larger limit asks the partitions. */
+const kWideRows = 256;
+/** Quiet time after a change before the wide-definition table is rebuilt (a whole-kernel build reads thousands of stored tables). */
+const kWideRebuildQuietMs = 30_000;
 
 /** A live, partitioned code graph of one repository. */
 export class CodeGraph {
@@ -60,6 +67,10 @@ export class CodeGraph {
   #idleTimer: NodeJS.Timeout | undefined;
   /** Work that waits for a quiet moment, by name (a name queued twice runs once). */
   readonly #idleWork = new Map<string, { readonly work: () => unknown; readonly quietMs: number }>();
+  /** Idle work running now, and who waits for none to be queued or running (`settled`). */
+  #idleRunning = 0;
+  #settledWaiters: (() => void)[] = [];
+  readonly #wide = new WideDefs({ minPartitions: kWideMinPartitions, rows: kWideRows });
 
   private constructor(parts: GraphParts, o: ResolvedGraphOptions) {
     this.#parts = parts;
@@ -68,7 +79,7 @@ export class CodeGraph {
     const residentAddresses = (): Set<string> => new Set(supervisor.actors().filter((a) => a.state === 'active' || a.state === 'activating').map((a) => a.address));
     const cold = new ColdSearch({ root, router, table, pool, residentAddresses, roomToLoad: () => supervisor.pressure === 'normal' });
     const storedDefs = new StoredDefs(router, (address, read) => supervisor.readStoredBulk(address, read));
-    this.#ctx = { root, router, client, table, resolver, concurrency, imports: new GraphImports(), cold, storedDefs };
+    this.#ctx = { root, router, client, table, resolver, concurrency, imports: new GraphImports(), cold, storedDefs, wideDefs: this.#wide };
     this.#cache = new QueryCache((b: CacheBasis) => ('stamp' in b ? b.stamp === router.stamp : router.version(b.partition) === b.version));
     // A corrupt snapshot leaves its partition empty at version 0: index its files again. Its
     // versions start over, so answers cached by version could look current: drop them all.
@@ -122,6 +133,7 @@ export class CodeGraph {
     // in every thread, so the garbage of indexing is returned before the graph sits idle (this
     // repository, 2 workers: the workers' heaps went from 64 to 35 MB, RSS from 251 to 222 MB).
     graph.#collectWhenQuiet(kIdleMs);
+    graph.#buildWideWhenQuiet(kIdleMs);
     if (live !== null) {
       graph.#live = live;
       void graph.#background(() => live.attach((batch) => graph.#applyBatch(batch)));
@@ -139,6 +151,16 @@ export class CodeGraph {
     this.#checkOpen();
     await this.#live?.flush();
     await this.#writes;
+  }
+
+  /**
+   * Resolves once no background work is queued or running: the first quiet moment's work
+   * after open (a full collection, the wide-definition table) or after a change is done.
+   * Queries meanwhile postpone it. For benchmarks and tests that time a settled graph.
+   */
+  settled(): Promise<void> {
+    if (this.#idleWork.size === 0 && this.#idleRunning === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#settledWaiters.push(resolve));
   }
 
   /** The absolute root of the graph. */
@@ -221,6 +243,7 @@ export class CodeGraph {
       store: this.#parts.storage.kind === 'store' ? this.#parts.storage.store.dir : null,
       updates: this.#updates,
       watch: this.#live?.stats() ?? null,
+      wideDefs: this.#wide.stats(),
     };
   }
 
@@ -243,6 +266,9 @@ export class CodeGraph {
     if (this.#closed) return;
     this.#closed = true;
     clearTimeout(this.#idleTimer);
+    this.#wide.close();
+    this.#idleWork.clear();
+    this.#wakeSettled();
     this.#unsubscribe();
     await this.#live?.close();
     // Let queued changes finish; their failures already went to their callers.
@@ -290,10 +316,36 @@ export class CodeGraph {
       for (const [name, w] of [...this.#idleWork]) {
         if (quietNow < w.quietMs) continue;
         this.#idleWork.delete(name);
-        void this.#background(() => Promise.resolve().then(w.work));
+        this.#idleRunning++;
+        void this.#background(() => Promise.resolve().then(w.work)).finally(() => {
+          this.#idleRunning--;
+          this.#wakeSettled();
+        });
       }
       this.#armIdle();
     }, wait).unref();
+  }
+
+  #wakeSettled(): void {
+    if (this.#idleWork.size > 0 || this.#idleRunning > 0 || this.#settledWaiters.length === 0) return;
+    const waiters = this.#settledWaiters;
+    this.#settledWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /**
+   * Builds the wide-definition table once the graph has been quiet for `quietMs`, from the
+   * completion table (rebuilt first by its own idle work after a change).
+   */
+  #buildWideWhenQuiet(quietMs: number): void {
+    this.#whenIdle(
+      'wide',
+      async () => {
+        const table = this.#ctx.router.builtCompletionTable();
+        if (table !== null && this.#ctx.storedDefs !== undefined) await this.#wide.build(table, this.#ctx.router, this.#ctx.storedDefs, () => new Promise((resolve) => setImmediate(resolve)));
+      },
+      quietMs,
+    );
   }
 
   /** After activity, one full collection once the graph has been quiet for a while. */
@@ -356,6 +408,7 @@ export class CodeGraph {
     }
     // def and refs route exactly through the completion table once it is built again.
     this.#whenIdle('table', () => this.#ctx.router.completionTable());
+    this.#buildWideWhenQuiet(kWideRebuildQuietMs);
     if (outcome.created + outcome.removed.length > 0) {
       started = performance.now();
       const touched = new Set(outcome.partitions.map((p) => p.id));

@@ -106,6 +106,18 @@ export class CompletionTable {
     return { ids: Array.from(this.#defIds.subarray(from, to)), counts: Array.from(this.#defCounts.subarray(from, to)) };
   }
 
+  /**
+   * The names defined in at least `minPartitions` partitions, in table order, with those
+   * partitions (path order) and their counts, as {@link definersOf} gives them.
+   */
+  *widelyDefined(minPartitions: number): Generator<{ name: string; ids: Int32Array; counts: Uint16Array }> {
+    for (let i = 0; i < this.size; i++) {
+      const from = this.#defAt[i]!;
+      const to = this.#defAt[i + 1]!;
+      if (to - from >= minPartitions) yield { name: this.#names.get(i), ids: this.#defIds.subarray(from, to), counts: this.#defCounts.subarray(from, to) };
+    }
+  }
+
   /** How many definitions (`def`) or references (`refs`) of exactly `name` the graph holds. */
   count(name: string, op: 'def' | 'refs'): number {
     const i = this.#indexOf(name);

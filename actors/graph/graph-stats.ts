@@ -3,6 +3,7 @@ import type { GraphParts } from './graph-open.js';
 import { partitionMembers } from './partition-sizes.js';
 import type { QueryCache } from './query-cache.js';
 import type { TreeWatcherStats } from './watch/index.js';
+import type { WideDefsStats } from './wide-defs.js';
 
 /** Latency of one query operation, through `CodeGraph` (cache hits included). */
 export interface OpLatency {
@@ -39,10 +40,12 @@ export interface GraphStats {
   updates: number;
   /** The watcher's counters, or `null` when the graph does not watch the tree. */
   watch: TreeWatcherStats | null;
+  /** The table of names defined in many partitions (wide-defs.ts): names, file bytes, last build's time, answers. */
+  wideDefs: WideDefsStats;
 }
 
 /** The part of {@link GraphStats} that {@link buildGraphStats} assembles. */
-export type CoreGraphStats = Omit<GraphStats, 'start' | 'store' | 'updates' | 'watch'>;
+export type CoreGraphStats = Omit<GraphStats, 'start' | 'store' | 'updates' | 'watch' | 'wideDefs'>;
 
 /**
  * Assembles the stats of an open graph.

@@ -46,6 +46,9 @@ export async function symbolHits(ctx: QueryContext, op: 'def' | 'refs', name: st
   // otherwise (they also send a definition query to partitions that only reference the name).
   const table = ctx.router.builtCompletionTable();
   if (table === null) return fanOutHits(ctx, op, name, limit, ctx.router.mayHold(name), null);
+  // A name defined in many partitions: one read of the wide-definition table, when it is current.
+  const wide = op === 'def' ? ctx.wideDefs?.answer(table, ctx.router, name, limit) : null;
+  if (wide) return wide;
   // When the counts say every hit fits the limit, no answer can be cut and nothing can be
   // over-fetched: ask every partition at once (one round trip, not one per `concurrency` asks).
   if (table.count(name, op) <= limit) {

@@ -7,6 +7,7 @@
  */
 
 import type { StoredDefs } from './stored-defs.js';
+import type { WideDefs } from './wide-defs.js';
 import type { ColdSearch } from './cold-search.js';
 import type { FileTable } from './file-table.js';
 import type { GraphImports } from './graph-imports.js';
@@ -30,6 +31,8 @@ export interface QueryContext {
   readonly cold?: ColdSearch;
   /** Answers `def` from evicted partitions' stored def tables (absent: every partition is asked). */
   readonly storedDefs?: StoredDefs;
+  /** Answers `def` for names defined in many partitions from one table (absent: never). */
+  readonly wideDefs?: WideDefs;
 }
 
 /** A query's answer before timing. */

@@ -6,7 +6,8 @@
  *          for each size:
  *            census (this process): lines, identifiers → sampled def names, selective patterns
  *            universal-ctags on the same files                                  → ctags_s
- *            child process: CodeGraph.open under the budget, def, search vs rg → index_s,
+ *            child process: CodeGraph.open under the budget, settled (settle_s, wide_names,
+ *                           wide_build_s), def, search vs rg → index_s,
  *                           rss_mb_peak (the child's whole-process high-water mark), def_p99_us,
  *                           search_p50_ms, rg_ms
  *     └▶ growth exponents: log-log slopes of index time and peak RSS against lines
@@ -137,11 +138,14 @@ export async function runScaleBench(args: BenchArgs): Promise<BenchResult> {
     push('def_answered', r.def_answered);
     push('def_p50_first_us', r.def_p50_first_us);
     push('def_p99_first_us', r.def_p99_first_us);
+    push('settle_s', r.settle_s);
+    push('wide_names', r.wide_names);
+    push('wide_build_s', r.wide_build_s);
     push('search_p50_ms', r.search_p50_ms);
     push('rg_ms', r.rg_ms);
     push('rg_agreeing', r.rg_agreeing);
     push('rg_compared', r.rg_compared);
-    log(`scale: ${label}: index ${r.index_s.toFixed(1)} s, peak RSS ${r.rss_mb_peak.toFixed(0)} MiB, def p99 ${r.def_p99_us.toFixed(0)} µs (first after open ${r.def_p99_first_us.toFixed(0)} µs)`);
+    log(`scale: ${label}: index ${r.index_s.toFixed(1)} s, settled ${r.settle_s.toFixed(1)} s later (${r.wide_names} widely defined names in ${r.wide_build_s.toFixed(1)} s), peak RSS ${r.rss_mb_peak.toFixed(0)} MiB, def p99 ${r.def_p99_us.toFixed(0)} µs (first after open ${r.def_p99_first_us.toFixed(0)} µs)`);
   }
   if (args.root !== undefined) for (const root of samples.slice(0, -1)) rmSync(join(root, '..'), { recursive: true, force: true });
   const lines = by['lines']!;

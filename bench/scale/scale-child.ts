@@ -49,6 +49,10 @@ export interface ScaleChildResult {
   readonly def_answered: number;
   readonly def_p50_first_us: number;
   readonly def_p99_first_us: number;
+  /** Seconds from open to settled (the idle work after the first index), and the wide-definition table then. */
+  readonly settle_s: number;
+  readonly wide_names: number;
+  readonly wide_build_s: number;
   readonly search_p50_ms: number;
   readonly rg_ms: number | null;
   readonly rg_agreeing: number;
@@ -58,7 +62,6 @@ export interface ScaleChildResult {
 const kMb = 1024 * 1024;
 /** Untimed `def`s between the two timed sets (about 0.1 s at 1/8 of the kernel). */
 const kWarmUpQueries = 2000;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const peakMb = (): number => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
 
 async function main(path: string): Promise<ScaleChildResult> {
@@ -69,9 +72,12 @@ async function main(path: string): Promise<ScaleChildResult> {
   const peakIndex = peakMb();
   try {
     const stats = graph.stats();
-    // Let the idle work after a first index run (the completion table behind exact routing,
-    // a full collection) before anything is timed, as a daemon would have by its first query.
-    await sleep(2000);
+    // Let the idle work after a first index run (a full collection, the table of widely
+    // defined names) before anything is timed, as a daemon would have by its first query.
+    const settling = performance.now();
+    await graph.settled();
+    const settleS = (performance.now() - settling) / 1000;
+    const wide = graph.stats().wideDefs;
     const first = await timeQueries(c.names, c.warm, (n) => graph.def(n, { limit: 100 }));
     // The names already asked again, each with another limit: the same work, no cache hits.
     const seen = [...c.warm, ...c.names];
@@ -92,6 +98,9 @@ async function main(path: string): Promise<ScaleChildResult> {
       def_answered: def.answered,
       def_p50_first_us: quantile(first.us, 0.5),
       def_p99_first_us: quantile(first.us, 0.99),
+      settle_s: settleS,
+      wide_names: wide.names,
+      wide_build_s: wide.buildMs / 1000,
       search_p50_ms: median(search.tesseraMs),
       rg_ms: search.rgMs.length > 0 ? median(search.rgMs) : null,
       rg_agreeing: search.agreeing,

@@ -16,9 +16,8 @@
  *     32        body: blocks back to back, each a u32 CRC-32 of the rest of the block, then
  *              the entries of buckets [first, next block's first), bucket by bucket; an entry,
  *              one per (name, segment) with live definitions: u32 entry bytes | u32 name bytes |
- *              name (UTF-8) | u32 rows | rows: u32 line, column, endLine | strings kind, path,
- *              enclosing, signature, each u32 length + UTF-8 (enclosing: length 0xffffffff for
- *              none), in the segment's (path, line, column) order
+ *              name (UTF-8) | u32 rows | rows (index/def-rows.ts) in the segment's (path, line,
+ *              column) order
  *  index        block index: per block u32 first bucket, u32 start (from the table's start);
  *              then u32 the body's end
  * ```
@@ -41,12 +40,12 @@
 
 import { crc32 } from 'node:zlib';
 import { buildCsr } from '../rank/index.js';
+import { kNoString, readDefRows } from './def-rows.js';
 import { GrowableBytes } from './growable-bytes.js';
 import type { PartitionView } from './partition-view.js';
 import type { DefHit, HitPage } from './query-types.js';
 import { mergeByPath } from './symbol-queries.js';
 import { NONE } from './segment-data.js';
-import { utf8Decode } from './utf8.js';
 import type { Segment } from './segment.js';
 
 /** Ranged reads of a def table's bytes (an in-memory array or a range of a file). */
@@ -64,7 +63,6 @@ const kFormat = 2;
 const kHeaderBytes = 32;
 const kIndexEntryBytes = 8;
 const kNamesPerBucket = 2;
-const kNoString = 0xffffffff;
 /** A block closes once it holds this many bytes: about one page per lookup. */
 const kBlockBytes = 4096;
 
@@ -225,35 +223,11 @@ function readEntries(bytes: Uint8Array, from: number, key: Buffer, name: string,
     if (nameBytes === key.length && key.equals(bytes.subarray(nameAt, nameAt + nameBytes))) {
       const rows = view.getUint32(nameAt + nameBytes, true);
       total += rows;
-      lists.push(readRows(bytes, view, nameAt + nameBytes + 4, Math.min(rows, limit), name));
+      lists.push(readDefRows(bytes, view, nameAt + nameBytes + 4, Math.min(rows, limit), name));
     }
     at += size;
   }
   return { hits: mergeByPath(lists, limit), total };
-}
-
-function readRows(bytes: Uint8Array, view: DataView, at: number, count: number, name: string): DefHit[] {
-  const hits: DefHit[] = [];
-  let p = at;
-  const str = (): string | null => {
-    const n = view.getUint32(p, true);
-    p += 4;
-    if (n === kNoString) return null;
-    p += n;
-    return utf8Decode(bytes, p - n, p); // as the index decodes its strings
-  };
-  for (let r = 0; r < count; r++) {
-    const line = view.getUint32(p, true);
-    const column = view.getUint32(p + 4, true);
-    const endLine = view.getUint32(p + 8, true);
-    p += 12;
-    const kind = str() ?? '';
-    const path = str() ?? '';
-    const enclosing = str();
-    const signature = str() ?? '';
-    hits.push({ name, kind, path, line, column, endLine, enclosing, signature });
-  }
-  return hits;
 }
 
 interface TableLayout {

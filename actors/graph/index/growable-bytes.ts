@@ -60,6 +60,11 @@ export class GrowableBytes {
     return this.#data.subarray(start, end);
   }
 
+  /** Forgets what was written, keeping the capacity. */
+  clear(): void {
+    this.#length = 0;
+  }
+
   /** The bytes written, as an exactly-sized copy. */
   bytes(): Uint8Array {
     return this.#data.slice(0, this.#length);

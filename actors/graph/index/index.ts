@@ -17,6 +17,8 @@ export { bytesAsRanges, encodeDefTable, lookupDefTable, nameHash, subRanges, typ
 export { compileSearch, DEFAULT_SEARCH_LIMIT, searchCondition, searchTexts, type CompiledSearch } from './search.js';
 export { compareFolded } from './symbol-order.js';
 export { GrowableU32 } from './growable.js';
+export { GrowableBytes } from './growable-bytes.js';
+export { readDefRows, writeDefRow } from './def-rows.js';
 export { mayMatch, type TrigramQuery } from './trigram-query.js';
 export { trigramKey } from './trigram.js';
 export type {
