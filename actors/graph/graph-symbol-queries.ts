@@ -1,7 +1,8 @@
 /**
  * `def NAME`, `refs NAME` and `complete PREFIX` over the partitions.
- * A partition whose stored snapshot is current answers def from its stored def table, on this
- * thread (stored-defs.ts); the others are asked.
+ * A name defined in many partitions is answered from the wide-definition table when it holds
+ * the answer (wide-defs.ts: one read). Otherwise a partition whose stored snapshot is current
+ * answers def from its stored def table, on this thread (stored-defs.ts); the others are asked.
  *
  * def/refs ask only the partitions that hold the name, in path order — those whose counts say
  * they define (or reference) it, when the completion table is current; else those whose name
