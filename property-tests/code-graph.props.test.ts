@@ -90,6 +90,39 @@ describe(withSeed('CodeGraph vs naive references'), () => {
     );
   });
 
+  it('a settled graph answers def from its wide-definition table like the references', async () => {
+    // Names defined in 2 partitions or more keep 2 rows: with limits of 1–3 and 1000 the
+    // table answers some queries and must step aside for the others. Two fixed files (one
+    // partition each) define `foo`, so every run has a name the table holds.
+    const fixed: SourceFile[] = [
+      { path: 'wide/w1.ts', content: 'function foo() { bar(); }\n' },
+      { path: 'wide/w2.ts', content: 'export class foo { baz() { return 1; } }\n' },
+    ];
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArb, async ({ files, searches, limit }) => {
+        const root = join(dir, `wide-${run++}`);
+        const all = [...files, ...fixed];
+        await writeRepo(root, all);
+        const graph = await CodeGraph.open({ root, workers: 1, partitionFiles: 1, snapshotDir: join(dir, 'snapshots'), wideDefs: { minPartitions: 2, rows: 2 } });
+        try {
+          await graph.settled();
+          await checkGraph(graph, root, all, searches, limit);
+          const before = graph.stats().wideDefs.answered;
+          const parsed = await Promise.all(all.map((f) => parseSource(f.path, f.content)));
+          // A limit checkGraph did not ask with, so the answer is not in the query cache.
+          const small = limit === 1 ? 2 : 1;
+          const first = await graph.def('foo', { limit: small });
+          assert.deepEqual(first.results.map((x) => `${x.file}:${x.line}:${x.column} ${x.kind}`), symbolReference(parsed, 'def', 'foo').slice(0, small));
+          assert.equal(graph.stats().wideDefs.answered, before + 1, `def foo --limit ${small} came from the table`);
+        } finally {
+          await graph.close();
+        }
+      }),
+      { numRuns: freshRuns },
+    );
+  });
+
   it('a live graph answers like the references after each repository replaces the previous one through applyChanges', async () => {
     const root = join(dir, 'live');
     let current: SourceFile[] = ['a.md', 'lib/a.md', 'src/a.md', 'src/util/a.md', 'test/a.md'].map((path) => ({ path, content: 'seed\n' }));

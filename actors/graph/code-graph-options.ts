@@ -58,6 +58,12 @@ export interface CodeGraphOptions {
   onProgress?: (p: GraphProgress) => void;
   /** Called with what deserves a log line (a store discarded, a watcher rescan…). */
   onNotice?: (n: GraphNotice) => void;
+  /**
+   * The wide-definition table (docs/queries.md): names defined in at least `minPartitions`
+   * partitions (default 12, at least 2) keep their first `rows` definitions (default 256) in
+   * one file, so their `def` is one read.
+   */
+  wideDefs?: { minPartitions?: number; rows?: number };
   /** @internal Journal entries per partition before a checkpoint (tests force frequent ones). */
   checkpointEvery?: number;
 }
@@ -76,12 +82,17 @@ export interface ResolvedGraphOptions {
   readonly onProgress: (p: GraphProgress) => void;
   readonly onNotice: (n: GraphNotice) => void;
   readonly checkpointEvery: number | undefined;
+  readonly wideDefs: { readonly minPartitions: number; readonly rows: number };
 }
 
 /** Default bound on files per partition. */
 export const kDefaultPartitionFiles = 2000;
 /** Default bound on source bytes per partition. */
 export const kDefaultPartitionBytes = 4 << 20;
+/** Default partitions a name must be defined in to enter the wide-definition table. */
+export const kDefaultWideMinPartitions = 12;
+/** Default definitions the wide-definition table keeps per name. */
+export const kDefaultWideRows = 256;
 
 /**
  * Fills in defaults and checks ranges.
@@ -100,6 +111,10 @@ export function resolveGraphOptions(o: CodeGraphOptions): ResolvedGraphOptions {
   checkCount('partitionBytes', partitionBytes);
   const maxFileBytes = o.maxFileBytes ?? kDefaultMaxFileBytes;
   checkCount('maxFileBytes', maxFileBytes);
+  const wideDefs = { minPartitions: o.wideDefs?.minPartitions ?? kDefaultWideMinPartitions, rows: o.wideDefs?.rows ?? kDefaultWideRows };
+  checkCount('wideDefs.minPartitions', wideDefs.minPartitions);
+  if (wideDefs.minPartitions < 2) throw new RangeError(`Cannot open a code graph: wideDefs.minPartitions must be an integer >= 2: current value is ${wideDefs.minPartitions}`);
+  checkCount('wideDefs.rows', wideDefs.rows);
   if (o.memoryBudgetBytes !== undefined && !(o.memoryBudgetBytes > 0 && Number.isFinite(o.memoryBudgetBytes))) {
     throw new RangeError(`Cannot open a code graph: memoryBudgetBytes must be a finite number > 0: current value is ${o.memoryBudgetBytes}`);
   }
@@ -116,6 +131,7 @@ export function resolveGraphOptions(o: CodeGraphOptions): ResolvedGraphOptions {
     onProgress: o.onProgress ?? (() => {}),
     onNotice: o.onNotice ?? (() => {}),
     checkpointEvery: o.checkpointEvery,
+    wideDefs,
   };
 }
 

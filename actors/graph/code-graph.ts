@@ -42,10 +42,6 @@ import type { WatchBatch } from './watch/index.js';
 const kIdleMs = 1000;
 /** Quiet time after queries before a full collection in every thread. */
 const kCollectQuietMs = 10_000;
-/** Names defined in at least this many partitions get their first definitions in one table (wide-defs.ts). */
-const kWideMinPartitions = 12;
-/** Definitions kept per such name: a `def` with a larger limit asks the partitions. */
-const kWideRows = 256;
 /** Quiet time after a change before the wide-definition table is rebuilt (a whole-kernel build reads thousands of stored tables). */
 const kWideRebuildQuietMs = 30_000;
 
@@ -70,11 +66,12 @@ export class CodeGraph {
   /** Idle work running now, and who waits for none to be queued or running (`settled`). */
   #idleRunning = 0;
   #settledWaiters: (() => void)[] = [];
-  readonly #wide = new WideDefs({ minPartitions: kWideMinPartitions, rows: kWideRows });
+  readonly #wide: WideDefs;
 
   private constructor(parts: GraphParts, o: ResolvedGraphOptions) {
     this.#parts = parts;
     this.#o = o;
+    this.#wide = new WideDefs(o.wideDefs);
     const { root, router, client, table, resolver, concurrency, pool, supervisor } = parts;
     const residentAddresses = (): Set<string> => new Set(supervisor.actors().filter((a) => a.state === 'active' || a.state === 'activating').map((a) => a.address));
     const cold = new ColdSearch({ root, router, table, pool, residentAddresses, roomToLoad: () => supervisor.pressure === 'normal' });

@@ -13,6 +13,8 @@ describe('resolveGraphOptions()', () => {
     assert.equal(o.maxFileBytes, 1 << 20);
     assert.equal(o.memoryBudgetBytes, undefined);
     assert.equal(o.snapshotDir, defaultSnapshotDir(o.root));
+    assert.deepEqual(o.wideDefs, { minPartitions: 12, rows: 256 });
+    assert.deepEqual(resolveGraphOptions({ root: '/r', wideDefs: { rows: 3 } }).wideDefs, { minPartitions: 12, rows: 3 });
   });
 
   it('names the bad option and its value', () => {
@@ -20,6 +22,8 @@ describe('resolveGraphOptions()', () => {
     assert.throws(() => resolveGraphOptions({ root: '/r', workers: 0 }), /workers must be an integer >= 1: current value is 0/);
     assert.throws(() => resolveGraphOptions({ root: '/r', partitionBytes: 1.5 }), /partitionBytes/);
     assert.throws(() => resolveGraphOptions({ root: '/r', memoryBudgetBytes: -1 }), /memoryBudgetBytes must be a finite number > 0: current value is -1/);
+    assert.throws(() => resolveGraphOptions({ root: '/r', wideDefs: { minPartitions: 1 } }), /wideDefs.minPartitions must be an integer >= 2: current value is 1/);
+    assert.throws(() => resolveGraphOptions({ root: '/r', wideDefs: { rows: 0 } }), /wideDefs.rows must be an integer >= 1: current value is 0/);
   });
 });
 
