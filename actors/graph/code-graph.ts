@@ -71,7 +71,7 @@ export class CodeGraph {
   private constructor(parts: GraphParts, o: ResolvedGraphOptions) {
     this.#parts = parts;
     this.#o = o;
-    this.#wide = new WideDefs(o.wideDefs);
+    this.#wide = new WideDefs({ ...o.wideDefs, dir: o.snapshotDir });
     const { root, router, client, table, resolver, concurrency, pool, supervisor } = parts;
     const residentAddresses = (): Set<string> => new Set(supervisor.actors().filter((a) => a.state === 'active' || a.state === 'activating').map((a) => a.address));
     const cold = new ColdSearch({ root, router, table, pool, residentAddresses, roomToLoad: () => supervisor.pressure === 'normal' });

@@ -12,14 +12,14 @@
  * name is at the version it was read at; otherwise (and for a limit past the rows kept, or a
  * name not in the table) the query goes to the partitions as before.
  *
- * File: each name's rows back to back (index/def-rows.ts); the name → (offset, rows, total)
- * index is in memory (a few MB for the whole kernel's widely defined names).
+ * File: each name's rows back to back (index/def-rows.ts), in the graph's snapshot directory;
+ * the name → (offset, rows, total) index is in memory (a few MB for the whole kernel's widely
+ * defined names).
  *
  * @module
  */
 
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompletionTable } from './completion-table.js';
 import type { GraphRouter } from './graph-router.js';
@@ -28,8 +28,13 @@ import type { Answer } from './query-context.js';
 import { defRow } from './query-result.js';
 import type { StoredDefs } from './stored-defs.js';
 
-/** What {@link WideDefs} keeps and when. */
+/** What {@link WideDefs} keeps, when, and where. */
 export interface WideDefsOptions {
+  /**
+   * Where its files go, in a `session-<pid>-wide-*` directory: the graph's snapshot
+   * directory, where opening a graph removes the sessions of dead processes.
+   */
+  readonly dir: string;
   /** Names defined in at least this many partitions are kept. */
   readonly minPartitions: number;
   /** Definitions kept per name: a `def` with a larger limit (of a name with more) asks the partitions. */
@@ -99,7 +104,7 @@ export class WideDefs {
     const started = performance.now();
     const stamp = router.stamp;
     const versions = new Map(router.all().map((id) => [id, router.version(id)]));
-    this.#dir ??= mkdtempSync(join(tmpdir(), 'tessera-wide-'));
+    this.#dir ??= mkdtempSync(join(this.#o.dir, `session-${process.pid}-wide-`));
     const path = join(this.#dir, `wide-${++this.#builds}.bin`);
     const fd = openSync(path, 'w+');
     const out = new GrowableBytes(1 << 16);
