@@ -61,9 +61,10 @@ export interface CodeGraphOptions {
   /**
    * The wide-definition table (docs/queries.md): names defined in at least `minPartitions`
    * partitions (default 12, at least 2) keep their first `rows` definitions (default 256) in
-   * one file, so their `def` is one read.
+   * one file, so their `def` is one read; it is brought up to date once the graph has been
+   * quiet for `rebuildQuietMs` after a change (default 30,000).
    */
-  wideDefs?: { minPartitions?: number; rows?: number };
+  wideDefs?: { minPartitions?: number; rows?: number; rebuildQuietMs?: number };
   /** @internal Journal entries per partition before a checkpoint (tests force frequent ones). */
   checkpointEvery?: number;
 }
@@ -82,7 +83,7 @@ export interface ResolvedGraphOptions {
   readonly onProgress: (p: GraphProgress) => void;
   readonly onNotice: (n: GraphNotice) => void;
   readonly checkpointEvery: number | undefined;
-  readonly wideDefs: { readonly minPartitions: number; readonly rows: number };
+  readonly wideDefs: { readonly minPartitions: number; readonly rows: number; readonly rebuildQuietMs: number };
 }
 
 /** Default bound on files per partition. */
@@ -93,6 +94,8 @@ export const kDefaultPartitionBytes = 4 << 20;
 export const kDefaultWideMinPartitions = 12;
 /** Default definitions the wide-definition table keeps per name. */
 export const kDefaultWideRows = 256;
+/** Default quiet time after a change before the wide-definition table is brought up to date. */
+export const kDefaultWideRebuildQuietMs = 30_000;
 
 /**
  * Fills in defaults and checks ranges.
@@ -111,10 +114,15 @@ export function resolveGraphOptions(o: CodeGraphOptions): ResolvedGraphOptions {
   checkCount('partitionBytes', partitionBytes);
   const maxFileBytes = o.maxFileBytes ?? kDefaultMaxFileBytes;
   checkCount('maxFileBytes', maxFileBytes);
-  const wideDefs = { minPartitions: o.wideDefs?.minPartitions ?? kDefaultWideMinPartitions, rows: o.wideDefs?.rows ?? kDefaultWideRows };
+  const wideDefs = {
+    minPartitions: o.wideDefs?.minPartitions ?? kDefaultWideMinPartitions,
+    rows: o.wideDefs?.rows ?? kDefaultWideRows,
+    rebuildQuietMs: o.wideDefs?.rebuildQuietMs ?? kDefaultWideRebuildQuietMs,
+  };
   checkCount('wideDefs.minPartitions', wideDefs.minPartitions);
   if (wideDefs.minPartitions < 2) throw new RangeError(`Cannot open a code graph: wideDefs.minPartitions must be an integer >= 2: current value is ${wideDefs.minPartitions}`);
   checkCount('wideDefs.rows', wideDefs.rows);
+  checkCount('wideDefs.rebuildQuietMs', wideDefs.rebuildQuietMs);
   if (o.memoryBudgetBytes !== undefined && !(o.memoryBudgetBytes > 0 && Number.isFinite(o.memoryBudgetBytes))) {
     throw new RangeError(`Cannot open a code graph: memoryBudgetBytes must be a finite number > 0: current value is ${o.memoryBudgetBytes}`);
   }

@@ -42,8 +42,6 @@ import type { WatchBatch } from './watch/index.js';
 const kIdleMs = 1000;
 /** Quiet time after queries before a full collection in every thread. */
 const kCollectQuietMs = 10_000;
-/** Quiet time after a change before the wide-definition table is rebuilt (a whole-kernel build reads thousands of stored tables). */
-const kWideRebuildQuietMs = 30_000;
 
 /** A live, partitioned code graph of one repository. */
 export class CodeGraph {
@@ -332,14 +330,16 @@ export class CodeGraph {
 
   /**
    * Builds the wide-definition table once the graph has been quiet for `quietMs`, from the
-   * completion table (rebuilt first by its own idle work after a change).
+   * completion table (built here when a change left it to be rebuilt, as its own idle work would).
    */
   #buildWideWhenQuiet(quietMs: number): void {
     this.#whenIdle(
       'wide',
       async () => {
-        const table = this.#ctx.router.builtCompletionTable();
-        if (table !== null && this.#ctx.storedDefs !== undefined) await this.#wide.build(table, this.#ctx.router, this.#ctx.storedDefs, () => new Promise((resolve) => setImmediate(resolve)));
+        const table = this.#ctx.router.completionTable();
+        if (table === null || this.#ctx.storedDefs === undefined) return;
+        const ask = (id: number, name: string, limit: number) => this.#ctx.client.query(id, 'def', { name, limit });
+        await this.#wide.build(table, this.#ctx.router, this.#ctx.storedDefs, ask, () => new Promise((resolve) => setImmediate(resolve)));
       },
       quietMs,
     );
@@ -405,7 +405,7 @@ export class CodeGraph {
     }
     // def and refs route exactly through the completion table once it is built again.
     this.#whenIdle('table', () => this.#ctx.router.completionTable());
-    this.#buildWideWhenQuiet(kWideRebuildQuietMs);
+    this.#buildWideWhenQuiet(this.#o.wideDefs.rebuildQuietMs);
     if (outcome.created + outcome.removed.length > 0) {
       started = performance.now();
       const touched = new Set(outcome.partitions.map((p) => p.id));

@@ -23,10 +23,14 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { join } from 'node:path';
 import type { CompletionTable } from './completion-table.js';
 import type { GraphRouter } from './graph-router.js';
-import { GrowableBytes, readDefRows, writeDefRow, type DefHit } from './index/index.js';
+import { GrowableBytes, readDefRows, writeDefRow, type DefHit, type HitPage } from './index/index.js';
 import type { Answer } from './query-context.js';
 import { defRow } from './query-result.js';
+import type { PartitionReply } from './partition/index.js';
 import type { StoredDefs } from './stored-defs.js';
+
+/** Asks partition `id` for `def name` (its worker answers): for a partition whose stored table is not current. */
+export type AskDefs = (id: number, name: string, limit: number) => Promise<PartitionReply<HitPage<DefHit>>>;
 
 /** What {@link WideDefs} keeps, when, and where. */
 export interface WideDefsOptions {
@@ -49,6 +53,10 @@ export interface WideDefsStats {
   readonly bytes: number;
   /** How long its build took, from start to the last slice (ms); 0 before the first. */
   readonly buildMs: number;
+  /** Names that build copied from the table before it (their partitions unchanged). */
+  readonly reused: number;
+  /** Names that build left out: a partition's stored table was not current (not yet saved). */
+  readonly leftOut: number;
   /** `def` answers read from it. */
   readonly answered: number;
 }
@@ -77,6 +85,8 @@ export class WideDefs {
   #built: Built | null = null;
   #builds = 0;
   #buildMs = 0;
+  #reused = 0;
+  #leftOut = 0;
   #answered = 0;
   #closed = false;
 
@@ -88,20 +98,28 @@ export class WideDefs {
   /** Counters for stats. */
   stats(): WideDefsStats {
     const b = this.#built;
-    return { names: b?.slots.size ?? 0, bytes: b?.bytes ?? 0, buildMs: this.#buildMs, answered: this.#answered };
+    return { names: b?.slots.size ?? 0, bytes: b?.bytes ?? 0, buildMs: this.#buildMs, reused: this.#reused, leftOut: this.#leftOut, answered: this.#answered };
   }
 
   /**
-   * Builds the table afresh from `table` and the partitions' stored def tables, yielding
-   * between slices; replaces the current one when done.
+   * Builds the table from `table` and the partitions' stored def tables, yielding between
+   * slices; replaces the current one when done. A name whose defining partitions are all at
+   * the versions the current table read them at, with the same total, is copied from it (one
+   * read) instead of read again from every partition.
+   * @param ask - for a partition whose stored table is not current (changed since its last
+   *   save): asks it
    * @param yieldNow - resolves once queries waiting meanwhile have run
    * @returns whether it finished; `false` when a partition changed meanwhile or this was
-   *   closed. A name one of whose partitions' stored tables is not current is left out.
+   *   closed. A name whose counts disagree with a partition's answer (its summary is behind)
+   *   is left out and counted in `stats().leftOut`.
    * @throws Error from the file system (the current table is kept)
    */
-  async build(table: CompletionTable, router: GraphRouter, stored: StoredDefs, yieldNow: () => Promise<void>): Promise<boolean> {
+  async build(table: CompletionTable, router: GraphRouter, stored: StoredDefs, ask: AskDefs, yieldNow: () => Promise<void>): Promise<boolean> {
     if (this.#closed) return false;
     const started = performance.now();
+    const previous = this.#built;
+    let reused = 0;
+    let leftOut = 0;
     const stamp = router.stamp;
     const versions = new Map(router.all().map((id) => [id, router.version(id)]));
     this.#dir ??= mkdtempSync(join(this.#o.dir, `session-${process.pid}-wide-`));
@@ -127,17 +145,35 @@ export class WideDefs {
         if (performance.now() - slice > kSliceMs) {
           flush();
           await yieldNow();
-          if (this.#closed || router.stamp !== stamp) return false;
+          // Another build replaced the table this one copies from: it is the newer one.
+          if (this.#closed || router.stamp !== stamp || this.#built !== previous) return false;
           slice = performance.now();
         }
-        const hits = this.#firstHits(stored, name, ids, counts);
-        if (hits === null) continue;
+        const total = table.count(name, 'def');
+        const slot = previous === null ? undefined : unchangedSlot(previous, name, ids, total, router);
+        const start = flushed + out.length;
+        let count: number;
+        if (slot !== undefined) {
+          const bytes = Buffer.allocUnsafe(previous!.length[slot]!);
+          if (readSync(previous!.fd, bytes, 0, bytes.length, previous!.at[slot]!) !== bytes.length) throw new Error(`Cannot copy the wide definitions of "${name}": the previous table's file is short`);
+          out.append(bytes);
+          count = previous!.rows[slot]!;
+          reused++;
+        } else {
+          const hits = await this.#firstHits(stored, ask, name, ids, counts);
+          if (router.stamp !== stamp) return false;
+          if (hits === null) {
+            leftOut++;
+            continue;
+          }
+          for (const h of hits) writeDefRow(out, h);
+          count = hits.length;
+        }
         slots.set(name, at.length);
-        at.push(flushed + out.length);
-        for (const h of hits) writeDefRow(out, h);
-        length.push(flushed + out.length - at[at.length - 1]!);
-        rows.push(hits.length);
-        totals.push(table.count(name, 'def'));
+        at.push(start);
+        length.push(flushed + out.length - start);
+        rows.push(count);
+        totals.push(total);
       }
       flush();
       ok = true;
@@ -150,17 +186,22 @@ export class WideDefs {
     this.#drop();
     this.#built = { fd, path, bytes: flushed, slots, at: Float64Array.from(at), length: Uint32Array.from(length), rows: Uint32Array.from(rows), totals: Uint32Array.from(totals), versions };
     this.#buildMs = performance.now() - started;
+    this.#reused = reused;
+    this.#leftOut = leftOut;
     return true;
   }
 
-  /** The first `rows` definitions of `name` from the partitions' stored tables, or `null` when one is not current. */
-  #firstHits(stored: StoredDefs, name: string, ids: Int32Array, counts: Uint16Array): DefHit[] | null {
+  /**
+   * The first `rows` definitions of `name`, from the partitions' stored tables, or asked of
+   * those whose table is not current; `null` when an answer's total is not the partition's count.
+   */
+  async #firstHits(stored: StoredDefs, ask: AskDefs, name: string, ids: Int32Array, counts: Uint16Array): Promise<DefHit[] | null> {
     const want = this.#o.rows;
     const hits: DefHit[] = [];
     for (let i = 0; i < ids.length && hits.length < want; i++) {
-      const reply = stored.defs(ids[i]!, name, want - hits.length);
+      const reply = stored.defs(ids[i]!, name, want - hits.length) ?? (await ask(ids[i]!, name, want - hits.length));
       // Counts saturate at 65,535: past that, the partition's own total is the one to trust.
-      if (reply === null || (counts[i]! < 0xffff && reply.value.total !== counts[i])) return null;
+      if (counts[i]! < 0xffff && reply.value.total !== counts[i]) return null;
       for (const h of reply.value.hits) if (hits.length < want) hits.push(h);
     }
     return hits;
@@ -210,4 +251,12 @@ export class WideDefs {
     closeSync(b.fd);
     rmSync(b.path, { force: true });
   }
+}
+
+/** `name`'s slot in `built` when every partition defining it is at the version it was read at and its total is unchanged. */
+function unchangedSlot(built: Built, name: string, ids: Int32Array, total: number, router: GraphRouter): number | undefined {
+  const slot = built.slots.get(name);
+  if (slot === undefined || built.totals[slot] !== total) return undefined;
+  for (const id of ids) if (built.versions.get(id) !== router.version(id)) return undefined;
+  return slot;
 }

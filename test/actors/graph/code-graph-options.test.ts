@@ -13,8 +13,8 @@ describe('resolveGraphOptions()', () => {
     assert.equal(o.maxFileBytes, 1 << 20);
     assert.equal(o.memoryBudgetBytes, undefined);
     assert.equal(o.snapshotDir, defaultSnapshotDir(o.root));
-    assert.deepEqual(o.wideDefs, { minPartitions: 12, rows: 256 });
-    assert.deepEqual(resolveGraphOptions({ root: '/r', wideDefs: { rows: 3 } }).wideDefs, { minPartitions: 12, rows: 3 });
+    assert.deepEqual(o.wideDefs, { minPartitions: 12, rows: 256, rebuildQuietMs: 30_000 });
+    assert.deepEqual(resolveGraphOptions({ root: '/r', wideDefs: { rows: 3 } }).wideDefs, { minPartitions: 12, rows: 3, rebuildQuietMs: 30_000 });
   });
 
   it('names the bad option and its value', () => {

@@ -72,3 +72,46 @@ describe('the wide-definition table (names defined in many partitions)', () => {
     assert.equal(graph.stats().wideDefs.answered, before, 'both from the partitions');
   });
 });
+
+describe('the wide-definition table after a change', () => {
+  let root: string;
+  let graph: CodeGraph;
+  before(async () => {
+    // `shared` is defined in all 14 directories, `kept` in all but d03.
+    root = await mkdtemp(join(tmpdir(), 'tessera-wide-rebuild-'));
+    for (let d = 0; d < kDirs; d++) {
+      const dir = join(root, `d${String(d).padStart(2, '0')}`);
+      await mkdir(dir);
+      const lines = [`export function shared(): number { return ${d}; }`, ...(d === 3 ? [] : ['export function kept(): void {}'])];
+      await writeFile(join(dir, 'a.ts'), `${lines.join('\n')}\n`);
+    }
+    graph = await CodeGraph.open({ root, workers: 1, partitionFiles: 1, watch: false, wideDefs: { rebuildQuietMs: 50 } });
+    await graph.settled();
+  });
+  after(async () => {
+    await graph?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('copies the names whose partitions did not change and reads the others again', async () => {
+    assert.deepEqual({ names: graph.stats().wideDefs.names, reused: graph.stats().wideDefs.reused }, { names: 2, reused: 0 });
+    // No query before `settled`: the rebuild is the only work it waits for.
+    await writeFile(join(root, 'd03', 'a.ts'), 'export function other(): void {}\nexport function shared(): string { return "x"; }\n');
+    await graph.applyChanges({ upserted: ['d03/a.ts'], removed: [] });
+    await graph.settled();
+    assert.deepEqual({ names: graph.stats().wideDefs.names, reused: graph.stats().wideDefs.reused }, { names: 2, reused: 1 }, 'kept copied, shared read again');
+    const before = graph.stats().wideDefs.answered;
+    const shared = await graph.def('shared', { limit: 5 });
+    assert.deepEqual(shared.results.map((r) => `${r.file}:${r.line}:${r.text as string}`), [
+      'd00/a.ts:1:export function shared(): number { return 0; }',
+      'd01/a.ts:1:export function shared(): number { return 1; }',
+      'd02/a.ts:1:export function shared(): number { return 2; }',
+      'd03/a.ts:2:export function shared(): string { return "x"; }',
+      'd04/a.ts:1:export function shared(): number { return 4; }',
+    ]);
+    const kept = await graph.def('kept', { limit: 4 });
+    assert.deepEqual(kept.results.map((r) => `${r.file}:${r.line}`), ['d00/a.ts:2', 'd01/a.ts:2', 'd02/a.ts:2', 'd04/a.ts:2']);
+    assert.equal(kept.truncated, true);
+    assert.equal(graph.stats().wideDefs.answered, before + 2, 'both from the rebuilt table');
+  });
+});
