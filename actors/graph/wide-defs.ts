@@ -161,7 +161,7 @@ export class WideDefs {
           reused++;
         } else {
           const hits = await this.#firstHits(stored, ask, name, ids, counts);
-          if (router.stamp !== stamp) return false;
+          if (this.#closed || router.stamp !== stamp || this.#built !== previous) return false;
           if (hits === null) {
             leftOut++;
             continue;
