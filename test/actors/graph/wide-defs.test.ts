@@ -10,18 +10,26 @@ import { CodeGraph } from '../../../actors/index.js';
 const kDirs = 14;
 const kMany = 30;
 
+/** A repository of `kDirs` directories `dNN`, each with one `a.ts` of the lines `linesOf(NN)`. */
+async function writeDirs(prefix: string, linesOf: (d: number) => string[]): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  for (let d = 0; d < kDirs; d++) {
+    const dir = join(root, `d${String(d).padStart(2, '0')}`);
+    await mkdir(dir);
+    await writeFile(join(dir, 'a.ts'), `${linesOf(d).join('\n')}\n`);
+  }
+  return root;
+}
+
 describe('the wide-definition table (names defined in many partitions)', () => {
   let root: string;
   let graph: CodeGraph;
   before(async () => {
-    root = await mkdtemp(join(tmpdir(), 'tessera-wide-test-'));
-    for (let d = 0; d < kDirs; d++) {
-      const dir = join(root, `d${String(d).padStart(2, '0')}`);
-      await mkdir(dir);
-      const lines = [`export function shared(): number { return ${d}; }`, ...Array.from({ length: kMany }, () => 'export function many(): void {}')];
-      if (d === 0) lines.push('export function local(): void {}');
-      await writeFile(join(dir, 'a.ts'), `${lines.join('\n')}\n`);
-    }
+    root = await writeDirs('tessera-wide-test-', (d) => [
+      `export function shared(): number { return ${d}; }`,
+      ...Array.from({ length: kMany }, () => 'export function many(): void {}'),
+      ...(d === 0 ? ['export function local(): void {}'] : []),
+    ]);
     graph = await CodeGraph.open({ root, workers: 1, partitionFiles: 1, watch: false });
     await graph.settled();
   });
@@ -78,13 +86,7 @@ describe('the wide-definition table after a change', () => {
   let graph: CodeGraph;
   before(async () => {
     // `shared` is defined in all 14 directories, `kept` in all but d03.
-    root = await mkdtemp(join(tmpdir(), 'tessera-wide-rebuild-'));
-    for (let d = 0; d < kDirs; d++) {
-      const dir = join(root, `d${String(d).padStart(2, '0')}`);
-      await mkdir(dir);
-      const lines = [`export function shared(): number { return ${d}; }`, ...(d === 3 ? [] : ['export function kept(): void {}'])];
-      await writeFile(join(dir, 'a.ts'), `${lines.join('\n')}\n`);
-    }
+    root = await writeDirs('tessera-wide-rebuild-', (d) => [`export function shared(): number { return ${d}; }`, ...(d === 3 ? [] : ['export function kept(): void {}'])]);
     graph = await CodeGraph.open({ root, workers: 1, partitionFiles: 1, watch: false, wideDefs: { rebuildQuietMs: 50 } });
     await graph.settled();
   });
