@@ -153,11 +153,11 @@ export class WideDefs {
         const slot = previous === null ? undefined : unchangedSlot(previous, name, ids, total, router);
         const start = flushed + out.length;
         let count: number;
-        if (slot !== undefined) {
-          const bytes = Buffer.allocUnsafe(previous!.length[slot]!);
-          if (readSync(previous!.fd, bytes, 0, bytes.length, previous!.at[slot]!) !== bytes.length) throw new Error(`Cannot copy the wide definitions of "${name}": the previous table's file is short`);
+        if (previous !== null && slot !== undefined) {
+          const bytes = Buffer.allocUnsafe(previous.length[slot]!);
+          if (readSync(previous.fd, bytes, 0, bytes.length, previous.at[slot]!) !== bytes.length) throw new Error(`Cannot copy the wide definitions of "${name}": the previous table's file is short`);
           out.append(bytes);
-          count = previous!.rows[slot]!;
+          count = previous.rows[slot]!;
           reused++;
         } else {
           const hits = await this.#firstHits(stored, ask, name, ids, counts);

@@ -46,6 +46,7 @@ import type { PartitionView } from './partition-view.js';
 import type { DefHit, HitPage } from './query-types.js';
 import { mergeByPath } from './symbol-queries.js';
 import { NONE } from './segment-data.js';
+import { upperBound } from './sorted-search.js';
 import type { Segment } from './segment.js';
 
 /** Ranged reads of a def table's bytes (an in-memory array or a range of a file). */
@@ -190,24 +191,13 @@ export function lookupDefTable(table: ByteRanges, name: string, limit: number, v
   if (at === null || at.version !== version) return null;
   if (at.blocks === 0) return { hits: [], total: 0 };
   const key = Buffer.from(name, 'utf8');
-  const block = blockOf(at.firstBuckets, nameHash(key) & (at.bucketCount - 1));
+  // The last block whose first bucket is at most the name's (block 0 starts at bucket 0).
+  const block = upperBound(at.firstBuckets, nameHash(key) & (at.bucketCount - 1)) - 1;
   const start = at.starts[block]!;
   const bytes = table.read(start, at.starts[block + 1]! - start);
   const view = dataView(bytes);
   if (crc32(bytes.subarray(4)) !== view.getUint32(0, true)) return null;
   return readEntries(bytes, 4, key, name, limit);
-}
-
-/** The last block whose first bucket is at most `bucket` (block 0 starts at bucket 0). */
-function blockOf(firstBuckets: Uint32Array, bucket: number): number {
-  let lo = 0;
-  let hi = firstBuckets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (firstBuckets[mid]! <= bucket) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The hits of `name` among a block's entries (one per segment and name), merged by path. */

@@ -10,6 +10,7 @@ import { NONE, SEGMENT_COLUMNS, type SegmentData } from './segment-data.js';
 import { StringInterner } from './string-interner.js';
 import { TrigramIndex } from './trigram-index.js';
 import { utf8Decode } from './utf8.js';
+import { upperBound } from './sorted-search.js';
 
 /** A segment with lookups over its columns. */
 export class Segment {
@@ -153,16 +154,4 @@ export class Segment {
     for (const [name] of SEGMENT_COLUMNS) n += this.data[name].byteLength;
     return n + this.strings.memoryBytes() - this.data.stringBytes.byteLength - this.data.stringOffsets.byteLength;
   }
-}
-
-/** The first index whose value exceeds `value` in an increasing array. */
-function upperBound(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
