@@ -21,6 +21,7 @@ export type {
   ChannelBuffers,
   DuplexChannelOptions,
   MessageCodec,
+  StreamMessageCodec,
 } from './ring/index.js';
 export { PROTOCOL_VERSION } from './version.js';
 export {
@@ -66,6 +67,7 @@ export {
   encodeMessage,
   decodeMessage,
   FrameCodec,
+  StreamCodec,
   encodeValue,
   decodeValue,
   supervisorCodec,

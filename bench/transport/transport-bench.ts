@@ -20,18 +20,26 @@ interface PeerDone {
   done: number;
   checksum: number;
 }
-type PeerNote = Partial<PeerDone> & { ready?: boolean; error?: string };
+type PeerNote = Partial<PeerDone> & { ready?: boolean; warmedUp?: number; error?: string };
 interface Peer {
   worker: Worker;
   channel: DuplexChannel<SupervisorToWorker, WorkerToSupervisor> | undefined;
   replies: ((m: WorkerToSupervisor) => void) | undefined;
+  warmedUp: Promise<void>;
   done: Promise<PeerDone>;
 }
 
-async function startPeer(mode: Mode, expected = 0): Promise<Peer> {
+async function startPeer(mode: Mode, expected = 0, warmup = 0): Promise<Peer> {
   const buffers = mode.startsWith('ring') ? createChannelBuffers(kCapacity) : undefined;
-  const worker = new Worker(workerUrl, { workerData: { mode, buffers, expected, spinMs: kSpinMs } });
-  const peer: Peer = { worker, channel: undefined, replies: undefined, done: undefined as unknown as Promise<PeerDone> };
+  const worker = new Worker(workerUrl, { workerData: { mode, buffers, expected, warmup, spinMs: kSpinMs } });
+  let warmedUp!: () => void;
+  const peer: Peer = {
+    worker,
+    channel: undefined,
+    replies: undefined,
+    warmedUp: new Promise<void>((r) => (warmedUp = r)),
+    done: undefined as unknown as Promise<PeerDone>,
+  };
   let ready!: () => void;
   const readyP = new Promise<void>((r) => (ready = r));
   peer.done = new Promise((resolve, reject) => {
@@ -39,6 +47,7 @@ async function startPeer(mode: Mode, expected = 0): Promise<Peer> {
     worker.on('message', (m: PeerNote | WorkerToSupervisor) => {
       if ('k' in m) peer.replies?.(m);
       else if (m.ready) ready();
+      else if (m.warmedUp !== undefined) warmedUp();
       else if (m.error) reject(new Error(m.error));
       else if (m.done !== undefined) resolve(m as PeerDone);
     });
@@ -66,22 +75,33 @@ async function stopPeer(peer: Peer): Promise<void> {
 const smallMessage = (i: number): SupervisorToWorker => ({ k: 'tell', actor: 'bench/1', seq: i, msg: { type: 'q', key: 'someSymbolName' } });
 const bigMessage = (i: number): SupervisorToWorker => ({ k: 'tell', actor: 'bench/1', seq: i, msg: { type: 'q', data: payload4k } });
 
-/** One-way messages per second, main to worker, each message a fresh object. */
-async function throughput(transport: 'ring' | 'pm', make: (i: number) => SupervisorToWorker, n: number): Promise<number> {
-  const peer = await startPeer(transport === 'ring' ? 'ring-sink' : 'pm-sink', n);
-  const t0 = performance.now();
-  if (transport === 'ring') {
-    const channel = peer.channel!;
-    for (let i = 0; i < n; i++) {
-      const waiting = channel.send(make(i));
-      if (waiting) await waiting;
+/**
+ * One-way messages per second, main to worker, each message a fresh object. The first
+ * `warmup` messages through the same pair of threads are not timed (both transports alike): a
+ * fresh worker's first ~100k ring messages run at a third of the steady rate while V8 compiles
+ * the decode path on a background thread that the two busy threads leave no core for.
+ */
+async function throughput(transport: 'ring' | 'pm', make: (i: number) => SupervisorToWorker, n: number, warmup: number): Promise<number> {
+  const total = warmup + n;
+  const peer = await startPeer(transport === 'ring' ? 'ring-sink' : 'pm-sink', total, warmup);
+  const send = async (from: number, to: number) => {
+    if (transport === 'ring') {
+      const channel = peer.channel!;
+      for (let i = from; i < to; i++) {
+        const waiting = channel.send(make(i));
+        if (waiting) await waiting;
+      }
+    } else {
+      for (let i = from; i < to; i++) peer.worker.postMessage(make(i));
     }
-  } else {
-    for (let i = 0; i < n; i++) peer.worker.postMessage(make(i));
-  }
+  };
+  await send(0, warmup);
+  if (warmup > 0) await peer.warmedUp;
+  const t0 = performance.now();
+  await send(warmup, total);
   const done = await peer.done;
   const seconds = (performance.now() - t0) / 1000;
-  if (done.done !== n || done.checksum !== (n * (n - 1)) / 2) throw new Error(`peer counted ${done.done} of ${n} messages`);
+  if (done.done !== total || done.checksum !== (total * (total - 1)) / 2) throw new Error(`peer counted ${done.done} of ${total} messages`);
   await stopPeer(peer);
   return n / seconds;
 }
@@ -129,6 +149,8 @@ export async function runTransportBench(args: BenchArgs): Promise<BenchResult> {
   const trials = q ? 1 : 5;
   const nSmall = q ? 50_000 : 500_000;
   const nBig = q ? 10_000 : 100_000;
+  const warmSmall = q ? 20_000 : 200_000;
+  const warmBig = q ? 4_000 : 40_000;
   // Idle first, while the process is fresh: after the throughput phases V8 spends idle time
   // collecting their garbage, which would be charged to the parked rings.
   const idleBaseline = await idleCpuPercent(q ? 2 : 10, 'pm-echo');
@@ -139,10 +161,10 @@ export async function runTransportBench(args: BenchArgs): Promise<BenchResult> {
   const ring4k: number[] = [];
   const pm4k: number[] = [];
   for (let t = 0; t < trials; t++) {
-    ringSmall.push(await throughput('ring', smallMessage, nSmall));
-    pmSmall.push(await throughput('pm', smallMessage, nSmall));
-    ring4k.push(await throughput('ring', bigMessage, nBig));
-    pm4k.push(await throughput('pm', bigMessage, nBig));
+    ringSmall.push(await throughput('ring', smallMessage, nSmall, warmSmall));
+    pmSmall.push(await throughput('pm', smallMessage, nSmall, warmSmall));
+    ring4k.push(await throughput('ring', bigMessage, nBig, warmBig));
+    pm4k.push(await throughput('pm', bigMessage, nBig, warmBig));
   }
   const nRtt = q ? 100 : 1000;
   const ringParked = await roundTrips('ring', nRtt, 2);

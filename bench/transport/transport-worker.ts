@@ -6,10 +6,12 @@ import { DuplexChannel, workerCodec, type ChannelBuffers, type SupervisorToWorke
 interface Input {
   mode: 'ring-sink' | 'ring-echo' | 'pm-sink' | 'pm-echo';
   buffers?: ChannelBuffers;
+  /** Messages to count in all, and after how many to report that the warm-up is over. */
   expected?: number;
+  warmup?: number;
   spinMs: number;
 }
-const { mode, buffers, expected = 0, spinMs } = workerData as Input;
+const { mode, buffers, expected = 0, warmup = 0, spinMs } = workerData as Input;
 const port = parentPort!;
 
 if (mode === 'ring-sink' || mode === 'ring-echo') {
@@ -23,7 +25,8 @@ if (mode === 'ring-sink' || mode === 'ring-echo') {
       }
       if (m.k !== 'tell') throw new Error(`unexpected ${m.k}`);
       checksum += m.seq;
-      if (++count === expected) port.postMessage({ done: count, checksum });
+      if (++count === warmup) port.postMessage({ warmedUp: count });
+      if (count === expected) port.postMessage({ done: count, checksum });
     },
     onError: (err) => port.postMessage({ error: String(err) }),
     reader: { spinMs, keepAlive: true },
@@ -40,7 +43,8 @@ if (mode === 'ring-sink' || mode === 'ring-echo') {
     }
     if (m.k !== 'tell') throw new Error(`unexpected ${m.k}`);
     checksum += m.seq;
-    if (++count === expected) port.postMessage({ done: count, checksum });
+    if (++count === warmup) port.postMessage({ warmedUp: count });
+    if (count === expected) port.postMessage({ done: count, checksum });
   });
   port.postMessage({ ready: true });
 }

@@ -24,7 +24,7 @@ import { within } from './within.js';
 const kAddresses = ['reg/a', 'reg/b', 'reg/c'] as const;
 const kKeys = ['k1', 'k2'] as const;
 /** Bytes per ring direction: small, so frames wrap around the ring's end every few messages. */
-const kRingBytes = 1024;
+const kRingBytes = 256;
 
 const address = fc.constantFrom(...kAddresses);
 const key = fc.constantFrom(...kKeys);

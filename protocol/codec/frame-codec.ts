@@ -1,6 +1,7 @@
 import { isTesseraError, tesseraError } from '../errors/index.js';
 import type { Direction, MessageSchemas, MessagesOf } from '../messages/index.js';
 import { errorMessage, packChecked, packTransient, unpackFrame, unpackOwned } from './msgpack.js';
+import { kindOf, StreamCodec } from './stream-codec.js';
 
 /**
  * Encodes a message of `direction` as one msgpack map (a frame's payload).
@@ -25,15 +26,6 @@ export function encodeMessage<S extends MessageSchemas>(direction: Direction<S>,
     // proxy in the message that threw while it was read.
     if (isTesseraError(err)) throw err;
     throw tesseraError('ERR_PROTO_ENCODE_FAILED', { kind: kindOf(message), reason: errorMessage(err) });
-  }
-}
-
-function kindOf(message: unknown): string {
-  try {
-    const kind = (message as { k?: unknown }).k;
-    return typeof kind === 'string' ? kind : '(no kind)';
-  } catch {
-    return '(no kind)'; // a proxy that throws on every read: the reason says why already
   }
 }
 
@@ -98,6 +90,14 @@ export class FrameCodec<Out extends MessageSchemas, In extends MessageSchemas> {
    */
   decodeOwned(buffer: Uint8Array, start: number, end: number): MessagesOf<In> {
     return this.#receives.validate(unpackOwned(buffer, start, end));
+  }
+
+  /**
+   * A codec for one ring channel built from these directions: it keeps record definitions
+   * across the frames of that channel (see {@link StreamCodec}). Both ends of a channel use one.
+   */
+  forStream(): StreamCodec<Out, In> {
+    return new StreamCodec(this.#sends, this.#receives);
   }
 
   /** Decodes an incoming message; see {@link decodeMessage}. */

@@ -1,38 +1,46 @@
 import { Packr, RESET_BUFFER_MODE, REUSE_BUFFER_MODE, Unpackr, type Options } from 'msgpackr';
 import { tesseraError, type TesseraError } from '../errors/index.js';
 
-// One Packr and one Unpackr per thread, reused for every frame (a fresh Packr per message is
-// about 1.7x slower). Plain msgpack maps (useRecords: false) so that clients in other languages
-// can read frames; variableMapSize writes the smallest map header, and lifts the 65535-key limit
-// of msgpackr's default 16-bit map headers.
-const packr = new Packr({ useRecords: false, variableMapSize: true });
+// Plain msgpack maps (useRecords: false) so that clients in other languages can read frames;
+// variableMapSize writes the smallest map header, and lifts the 65535-key limit of msgpackr's
+// default 16-bit map headers.
+const plainPackrOptions = { useRecords: false, variableMapSize: true } as const;
 
 // copyBuffers: decoded binary must not alias the frame, whose memory the ring reuses.
 // structuredClone: false turns msgpackr's reference extensions (0x69/0x70, which can build
 // cycles) into errors. int64AsType 'auto' decodes 64-bit integers (as other languages' encoders
 // write ids) to numbers when they fit in 2^53 and to bigint otherwise; msgpackr's typings lack it.
 const unpackrOptions = {
-  useRecords: false,
   mapsAsObjects: true,
   copyBuffers: true,
   structuredClone: false,
   int64AsType: 'auto',
 } as const;
-const unpackr = new Unpackr(unpackrOptions as unknown as Options);
-// For frames whose memory is never reused (the ring reader's slabs): binary fields stay views.
-const unpackrOwned = new Unpackr({ ...unpackrOptions, copyBuffers: false } as unknown as Options);
 
-const kTrailingMessage = 'Data read, but end of buffer not reached';
-const kMaxReason = 200;
+// Records for objects of up to this many keys: an object used as a dictionary (keys that vary
+// from one value to the next) would otherwise take a new record definition every time.
+const kMaxRecordKeys = 32;
+function useRecordFor(object: object): boolean {
+  let keys = 0;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- counting keys without allocating an array
+  for (const _key in object) if (++keys > kMaxRecordKeys) return false;
+  return true;
+}
+
+const kShrinkAfterBytes = 64 * 1024;
+const kChunkBytes = 8192;
+const kTransientMode = REUSE_BUFFER_MODE | RESET_BUFFER_MODE;
 
 /**
  * Packs a value that has already been checked to be plain data.
+ * @param packr - the Packr to use: one per thread (or per stream), reused for every frame (a
+ *   fresh Packr per message is about 1.7x slower)
  * @param value - plain data (see `isPlainData`)
  * @returns the msgpack bytes: on Node a Buffer viewing a chunk that msgpackr shares between
  *   frames but never writes again, so the bytes stay valid; copy them, never transfer `.buffer`
  * @throws whatever msgpackr throws; callers turn it into a coded error
  */
-export function packChecked(value: unknown): Uint8Array {
+export function packCheckedWith(packr: Packr, value: unknown): Uint8Array {
   // Not rewrapped as a plain Uint8Array: one more typed-array view costs ~80 ns, a third of
   // the encode, and decode normalises Buffers itself.
   const bytes = packr.pack(value);
@@ -43,18 +51,13 @@ export function packChecked(value: unknown): Uint8Array {
   return bytes;
 }
 
-const kShrinkAfterBytes = 64 * 1024;
-const kChunkBytes = 8192;
-const kTransientMode = REUSE_BUFFER_MODE | RESET_BUFFER_MODE;
-
 /**
- * Packs a checked value into msgpackr's working buffer and rewinds it: the bytes are valid
- * only until the next pack on this thread. For a sender that copies them at once (into a
+ * Packs a checked value into the Packr's working buffer and rewinds it: the bytes are valid
+ * only until the next pack with that Packr. For a sender that copies them at once (into a
  * ring): no new buffer chunk is ever allocated for small frames.
- * @param value - plain data (see `isPlainData`)
  * @returns a view of the working buffer
  */
-export function packTransient(value: unknown): Uint8Array {
+export function packTransientWith(packr: Packr, value: unknown): Uint8Array {
   const target = packr.pack(value, kTransientMode) as unknown as Uint8Array & { start: number; end: number };
   const bytes = target.subarray(target.start, target.end);
   if (bytes.length > kShrinkAfterBytes) packr.useBuffer(Buffer.allocUnsafeSlow(kChunkBytes));
@@ -62,19 +65,37 @@ export function packTransient(value: unknown): Uint8Array {
 }
 
 /**
- * Unpacks exactly one msgpack value in `buffer[start..end)`, leaving binary fields as views
- * into `buffer`: only for memory that is never written again (the ring reader's slabs).
+ * Unpacks exactly one msgpack value in `buffer[start..end)` with `unpackr`, leaving binary
+ * fields as views into `buffer` if the Unpackr does not copy them.
  * @throws {TesseraError} as {@link unpackFrame}
  */
-export function unpackOwned(buffer: Uint8Array, start: number, end: number): unknown {
+export function unpackOwnedWith(unpackr: Unpackr, buffer: Uint8Array, start: number, end: number): unknown {
   if (end <= start) throw tesseraError('ERR_PROTO_TRUNCATED_FRAME', { reason: 'the frame is empty' });
   const source = privateView(buffer);
   try {
-    return unpackrOwned.unpack(source, { start, end });
+    return unpackr.unpack(source, { start, end });
   } catch (err) {
     throw classifyUnpackError(err, source.subarray(start, end));
   }
 }
+
+// One plain Packr and two plain Unpackrs per thread, shared by every stateless encode and decode.
+const plainPackr = new Packr(plainPackrOptions);
+const plainUnpackr = new Unpackr({ ...unpackrOptions, useRecords: false } as unknown as Options);
+// For frames whose memory is never reused (the ring reader's slabs): binary fields stay views.
+const plainUnpackrOwned = new Unpackr({ ...unpackrOptions, useRecords: false, copyBuffers: false } as unknown as Options);
+
+/** {@link packCheckedWith} plain maps, readable by any msgpack decoder. */
+export const packChecked = (value: unknown): Uint8Array => packCheckedWith(plainPackr, value);
+/** {@link packTransientWith} plain maps. */
+export const packTransient = (value: unknown): Uint8Array => packTransientWith(plainPackr, value);
+/**
+ * Unpacks exactly one stateless msgpack value in `buffer[start..end)`, leaving binary fields as
+ * views into `buffer`: only for memory that is never written again (the ring reader's slabs).
+ * @throws {TesseraError} as {@link unpackFrame}
+ */
+export const unpackOwned = (buffer: Uint8Array, start: number, end: number): unknown =>
+  unpackOwnedWith(plainUnpackrOwned, buffer, start, end);
 
 /**
  * Unpacks exactly one msgpack value that fills `bytes`.
@@ -95,11 +116,33 @@ export function unpackFrame(bytes: Uint8Array, length = bytes?.length): unknown 
   try {
     // The numeric end form keeps msgpackr's cached DataView on a reused buffer (a subarray per
     // frame would build a new one every time).
-    return unpackr.unpack(source, length);
+    return plainUnpackr.unpack(source, length);
   } catch (err) {
     throw classifyUnpackError(err, length === source.length ? source : source.subarray(0, length));
   }
 }
+
+/**
+ * A Packr for one ordered, lossless stream (one direction of a ring channel): msgpackr's
+ * sequential records, so an object's keys travel once per stream and later objects of the same
+ * shape carry only a record id (decoding is ~3x faster than plain maps). Its frames decode only
+ * with the {@link streamUnpackr} of the same stream, in order, each exactly once.
+ */
+export function streamPackr(): Packr {
+  return new Packr({ sequential: true, useRecords: useRecordFor, variableMapSize: true });
+}
+
+/**
+ * The decoding end of a {@link streamPackr}'s stream: it learns record definitions as frames
+ * arrive. Binary fields stay views of the source (for ring slabs, never written again).
+ */
+export function streamUnpackr(): Unpackr {
+  // msgpackr keeps the learned records on the options object: a fresh one per Unpackr.
+  return new Unpackr({ ...unpackrOptions, sequential: true, copyBuffers: false } as unknown as Options);
+}
+
+const kTrailingMessage = 'Data read, but end of buffer not reached';
+const kMaxReason = 200;
 
 // Decoded binary takes the class of the source (msgpackr copies with the species-aware
 // Uint8Array.prototype.slice), so a Buffer source would give Buffer fields: such sources get a
@@ -140,7 +183,7 @@ function truncationReason(err: object, length: number): string {
 function firstValueEnd(source: Uint8Array): number {
   let end = 0;
   try {
-    unpackr.unpackMultiple(source, (_value: unknown, _start?: number, stop?: number) => {
+    plainUnpackr.unpackMultiple(source, (_value: unknown, _start?: number, stop?: number) => {
       end = stop ?? 0;
       return false;
     });

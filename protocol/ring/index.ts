@@ -9,4 +9,5 @@ export {
   type ChannelBuffers,
   type DuplexChannelOptions,
   type MessageCodec,
+  type StreamMessageCodec,
 } from './duplex-channel.js';

@@ -31,6 +31,10 @@ export interface RingWriterStats {
   queued: number;
   /** Times the producer parked waiting for space. */
   parks: number;
+  /** Times a write woke the parked consumer. */
+  wakeups: number;
+  /** Messages never (wholly) written: refused as too large or on a closed ring, or failed by the deadline. */
+  failed: number;
 }
 
 const kResolved: Promise<void> = Promise.resolve();
@@ -43,7 +47,7 @@ const kResolved: Promise<void> = Promise.resolve();
  */
 export class RingWriter {
   readonly ring: RingBuffer;
-  readonly stats: RingWriterStats = { messages: 0, bytes: 0, queued: 0, parks: 0 };
+  readonly stats: RingWriterStats = { messages: 0, bytes: 0, queued: 0, parks: 0, wakeups: 0, failed: 0 };
   /** Largest payload of one frame; bigger messages are chunked. */
   readonly chunkLimit: number;
   readonly #maxMessageBytes: number;
@@ -87,7 +91,7 @@ export class RingWriter {
     this.#put(message, 0, length, false);
     this.stats.messages++;
     this.stats.bytes += length;
-    unpark(this.ring.header, kConsumerParked, kConsumerEpoch);
+    if (unpark(this.ring.header, kConsumerParked, kConsumerEpoch)) this.stats.wakeups++;
     return true;
   }
 
@@ -100,11 +104,15 @@ export class RingWriter {
   write(message: Uint8Array): Promise<void> {
     if (this.tryWrite(message)) return kResolved;
     if (message.length > this.#maxMessageBytes) {
+      this.stats.failed++;
       return Promise.reject(
         tesseraError('ERR_RING_MESSAGE_TOO_LARGE', { ring: this.ring.name, bytes: message.length, limit: this.#maxMessageBytes }),
       );
     }
-    if (this.ring.closed) return Promise.reject(this.ring.closedError());
+    if (this.ring.closed) {
+      this.stats.failed++;
+      return Promise.reject(this.ring.closedError());
+    }
     this.stats.queued++;
     return new Promise<void>((resolve, reject) => {
       // Uint8Array's slice copies; Buffer's (msgpackr returns Buffers) would only make a view.
@@ -203,7 +211,7 @@ export class RingWriter {
       pending.started = true;
       progress = true;
     } while (pending.offset < total);
-    if (progress) unpark(this.ring.header, kConsumerParked, kConsumerEpoch);
+    if (progress && unpark(this.ring.header, kConsumerParked, kConsumerEpoch)) this.stats.wakeups++;
     return progress;
   }
 
@@ -224,6 +232,7 @@ export class RingWriter {
 
   #failAll(err: Error): void {
     const failed = this.#queue.splice(0);
+    this.stats.failed += failed.length;
     for (const p of failed) p.reject(err);
   }
 }

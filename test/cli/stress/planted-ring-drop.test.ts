@@ -1,12 +1,13 @@
 import { describe, it } from 'node:test';
 import { findPlantedBug, tempDirPerSuite } from './stress-cli.js';
 
-// Measured on 2026-11-25 (2 cores): fails at run 1, shrinks to 3 commands in about 11 s (the
-// same seed passes all 15 runs without the bug, in 1.8 s). Seed 5 found it at run 12 until
-// snapshots stopped crossing the rings on their way to disk (workers write them): fewer large frames wrap
-// the ring, and with them went that seed's failure (seeds 2-12 checked: 8 of 11 find it within
-// 30 runs). A lost frame is mostly a lost reply, noticed at the ask deadline: --timeout-ms
-// keeps that short.
+// Measured on 2026-11-25 (2 cores): fails at run 1, shrinks and replays in about 10 s (the same
+// seed passes all 15 runs without the bug, in 1.5 s). History: seed 5 found it at run 12 until
+// snapshots stopped crossing the rings on their way to disk (workers write them); then ring
+// frames shrank ~40% (records sent once per channel), so fewer frames wrapped the scenario's
+// 1 KB rings and only 3 of seeds 1-12 found it within 30 runs. The scenario's rings are now
+// 256 bytes: all of seeds 2-12 find it within 6 runs. A lost frame is mostly a lost reply,
+// noticed at the ask deadline: --timeout-ms keeps that short.
 const kArgs = ['--scenario', 'runtime', '--seed', '7', '--runs', '15', '--workers', '1', '--max-commands', '8', '--timeout-ms', '1000', '--shrink-seconds', '60', '--json'];
 const kMaxShrunk = 4;
 
