@@ -2,6 +2,7 @@ import { toWireError, type WireError } from '../../protocol/index.js';
 import type { IndexProgress } from '../service/query-service.js';
 import { Daemon, type DaemonOptions } from './daemon.js';
 import type { DaemonLogger } from './daemon-logger.js';
+import { limitIdleCollections } from './idle-gc-policy.js';
 
 /** What `tessera start` prints (or sends its parent) once the daemon is ready. */
 export interface ReadySummary {
@@ -36,6 +37,7 @@ const kSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 export async function runDaemon(options: DaemonOptions & { readonly logger: DaemonLogger }, reporter: StartReporter): Promise<DaemonOutcome> {
   const log = options.logger;
+  limitIdleCollections();
   let daemon: Daemon;
   try {
     daemon = await Daemon.start({ ...options, onProgress: (p) => reporter.progress(p) });
