@@ -61,6 +61,8 @@ const kDropAtWrap = process.env['TESSERA_PLANTED_BUG'] === 'ring-drop-at-wrap';
  * than one per decoded binary field); a view kept from a message keeps at most its slab alive.
  */
 const kSlabBytes = 64 * 1024;
+/** Frames up to this many bytes are copied out of the ring byte by byte. */
+const kByteLoopMax = 64;
 /** Longest the spin checks the ring without yielding to microtasks, in ms. */
 const kSpinSliceMs = 0.005;
 /** Awaiting a settled promise yields to queued microtasks only: the spin's unit of waiting. */
@@ -208,6 +210,14 @@ export class RingReader {
     }
     const at = this.#start + this.#assembled;
     const first = Math.min(length, capacity - dataAt);
+    if (first === length && length <= kByteLoopMax) {
+      // Small frames: a byte loop instead of a subarray view plus set(). The view is an
+      // allocation per message: one-way 37-byte messages went from 1.97 to 2.12-2.16 M/s.
+      const slab = this.#slab;
+      for (let i = 0; i < length; i++) slab[at + i] = bytes[dataAt + i]!;
+      this.#assembled = needed;
+      return;
+    }
     this.#slab.set(bytes.subarray(dataAt, dataAt + first), at);
     if (first < length) this.#slab.set(bytes.subarray(0, length - first), at + first);
     this.#assembled = needed;
