@@ -1,7 +1,8 @@
 import { isTesseraError, tesseraError } from '../errors/index.js';
 import type { Direction, MessageSchemas, MessagesOf } from '../messages/index.js';
 import { errorMessage, packChecked, packTransient, unpackFrame, unpackOwned } from './msgpack.js';
-import { kindOf, StreamCodec } from './stream-codec.js';
+import { kindOf } from './message-kind.js';
+import { StreamCodec } from './stream-codec.js';
 
 /**
  * Encodes a message of `direction` as one msgpack map (a frame's payload).

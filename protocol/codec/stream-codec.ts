@@ -1,6 +1,7 @@
 import type { Packr, Unpackr } from 'msgpackr';
 import { isTesseraError, tesseraError } from '../errors/index.js';
 import type { Direction, MessageSchemas, MessagesOf } from '../messages/index.js';
+import { kindOf } from './message-kind.js';
 import { errorMessage, packTransientWith, streamPackr, streamUnpackr, unpackOwnedWith } from './msgpack.js';
 
 /**
@@ -53,15 +54,5 @@ export class StreamCodec<Out extends MessageSchemas, In extends MessageSchemas> 
   /** Forgets every record received so far (the peer reset its encoder). */
   resetDecoder(): void {
     this.#unpackr = streamUnpackr();
-  }
-}
-
-/** The message's `k`, for error details, never calling user code beyond reading it. */
-export function kindOf(message: unknown): string {
-  try {
-    const kind = (message as { k?: unknown }).k;
-    return typeof kind === 'string' ? kind : '(no kind)';
-  } catch {
-    return '(no kind)'; // a proxy that throws on every read: the reason says why already
   }
 }

@@ -86,7 +86,6 @@ export class RingReader {
   readonly #parkTimeoutMs: number;
   readonly #keepAlive: boolean;
   readonly #peerWakeups: (() => number) | undefined;
-  #peerWakeupsSeen = 0;
   #tail: number;
   /** Messages are copied out of shared memory into slabs, back to back, never overwritten. */
   #slab = new Uint8Array(kSlabBytes);
@@ -237,12 +236,15 @@ export class RingReader {
     // the peer, park rather than spin (see peerWakeups). Back-to-back traffic keeps spinning,
     // or two sides that once both parked would go on waking each other for every message.
     let afterIdle = true;
+    let wakeupsAtArrival = 0;
     let turnStart = now();
     try {
       while (!this.#stopped) {
+        const wakeupsBefore = this.#wakeups();
         if (this.drain(kDrainBatch) !== 0) {
           const at = now();
           afterIdle = at - lastMessageAt > this.#spinMs;
+          if (afterIdle) wakeupsAtArrival = wakeupsBefore;
           lastMessageAt = at;
           this.stats.wakeups++;
         } else if (this.ring.closed) {
@@ -255,7 +257,7 @@ export class RingReader {
           turnStart = now();
         } else if (this.hasData()) {
           continue;
-        } else if (t - lastMessageAt < this.#spinMs && !(afterIdle && this.#wokePeer())) {
+        } else if (t - lastMessageAt < this.#spinMs && !(afterIdle && this.#wakeups() !== wakeupsAtArrival)) {
           // Yield to microtasks first: the messages just handled may answer from promise
           // callbacks, and a slice spent before they run delays every reply by its length
           // (5 µs of a 7.6 µs back-to-back round trip). Then check without yielding for a
@@ -279,13 +281,9 @@ export class RingReader {
     }
   }
 
-  /** True if this thread woke its peer since the last call. */
-  #wokePeer(): boolean {
-    if (this.#peerWakeups === undefined) return false;
-    const wakeups = this.#peerWakeups();
-    if (wakeups === this.#peerWakeupsSeen) return false;
-    this.#peerWakeupsSeen = wakeups;
-    return true;
+  /** How many times this thread has woken its peer (0 when the reader was not told). */
+  #wakeups(): number {
+    return this.#peerWakeups === undefined ? 0 : this.#peerWakeups();
   }
 
   /** True while the read loop runs. */
