@@ -154,8 +154,8 @@ export class WideDefs {
         const start = flushed + out.length;
         let count: number;
         if (previous !== null && slot !== undefined) {
-          const bytes = Buffer.allocUnsafe(previous.length[slot]!);
-          if (readSync(previous.fd, bytes, 0, bytes.length, previous.at[slot]!) !== bytes.length) throw new Error(`Cannot copy the wide definitions of "${name}": the previous table's file is short`);
+          const bytes = readSlot(previous, slot);
+          if (bytes === null) throw new Error(`Cannot copy the wide definitions of "${name}": the previous table's file is short`);
           out.append(bytes);
           count = previous.rows[slot]!;
           reused++;
@@ -215,19 +215,17 @@ export class WideDefs {
    */
   answer(table: CompletionTable, router: GraphRouter, name: string, limit: number): Answer | null {
     const b = this.#built;
-    const slot = b?.slots.get(name);
-    if (b === null || slot === undefined) return null;
+    if (b === null) return null;
+    const total = table.count(name, 'def');
+    const slot = unchangedSlot(b, name, table.partitionsWith(name, 'def'), total, router);
+    if (slot === undefined) return null;
     const rows = b.rows[slot]!;
-    const total = b.totals[slot]!;
     if (limit > rows && total > rows) return null;
-    if (table.count(name, 'def') !== total) return null;
-    for (const id of table.partitionsWith(name, 'def')) if (b.versions.get(id) !== router.version(id)) return null;
     const n = Math.min(limit, rows);
     let hits: DefHit[];
     try {
-      const bytes = Buffer.allocUnsafe(b.length[slot]!);
-      const got = readSync(b.fd, bytes, 0, bytes.length, b.at[slot]!);
-      if (got !== bytes.length) return null;
+      const bytes = readSlot(b, slot);
+      if (bytes === null) return null;
       hits = readDefRows(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0, n, name);
     } catch {
       // An unreadable table is no answer: the partitions have it.
@@ -254,9 +252,15 @@ export class WideDefs {
 }
 
 /** `name`'s slot in `built` when every partition defining it is at the version it was read at and its total is unchanged. */
-function unchangedSlot(built: Built, name: string, ids: Int32Array, total: number, router: GraphRouter): number | undefined {
+function unchangedSlot(built: Built, name: string, ids: ArrayLike<number> & Iterable<number>, total: number, router: GraphRouter): number | undefined {
   const slot = built.slots.get(name);
   if (slot === undefined || built.totals[slot] !== total) return undefined;
   for (const id of ids) if (built.versions.get(id) !== router.version(id)) return undefined;
   return slot;
+}
+
+/** The bytes of a slot's rows, or `null` when the file is shorter than the index says. */
+function readSlot(built: Built, slot: number): Buffer | null {
+  const bytes = Buffer.allocUnsafe(built.length[slot]!);
+  return readSync(built.fd, bytes, 0, bytes.length, built.at[slot]!) === bytes.length ? bytes : null;
 }

@@ -1,7 +1,6 @@
-import { isTesseraError, tesseraError } from '../errors/index.js';
 import type { Direction, MessageSchemas, MessagesOf } from '../messages/index.js';
-import { errorMessage, packChecked, packTransient, unpackFrame, unpackOwned } from './msgpack.js';
-import { kindOf } from './message-kind.js';
+import { encodeChecked } from './encode-checked.js';
+import { packChecked, packTransient, unpackFrame, unpackOwned } from './msgpack.js';
 import { StreamCodec } from './stream-codec.js';
 
 /**
@@ -19,15 +18,7 @@ import { StreamCodec } from './stream-codec.js';
  * const bytes = encodeMessage(supervisorToWorker, { k: 'ping', id: 7 });
  */
 export function encodeMessage<S extends MessageSchemas>(direction: Direction<S>, message: MessagesOf<S>, transient = false): Uint8Array {
-  try {
-    direction.validate(message);
-    return transient ? packTransient(message) : packChecked(message);
-  } catch (err) {
-    // Coded errors come from validation; anything else from msgpackr, or from a getter or
-    // proxy in the message that threw while it was read.
-    if (isTesseraError(err)) throw err;
-    throw tesseraError('ERR_PROTO_ENCODE_FAILED', { kind: kindOf(message), reason: errorMessage(err) });
-  }
+  return encodeChecked(direction, message, transient ? packTransient : packChecked);
 }
 
 /**

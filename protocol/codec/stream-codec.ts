@@ -1,8 +1,7 @@
 import type { Packr, Unpackr } from 'msgpackr';
-import { isTesseraError, tesseraError } from '../errors/index.js';
 import type { Direction, MessageSchemas, MessagesOf } from '../messages/index.js';
-import { kindOf } from './message-kind.js';
-import { errorMessage, packTransientWith, streamPackr, streamUnpackr, unpackOwnedWith } from './msgpack.js';
+import { encodeChecked } from './encode-checked.js';
+import { packTransientWith, streamPackr, streamUnpackr, unpackOwnedWith } from './msgpack.js';
 
 /**
  * The codec of one end of one ring channel. Unlike a {@link FrameCodec} it keeps state across
@@ -17,6 +16,8 @@ export class StreamCodec<Out extends MessageSchemas, In extends MessageSchemas> 
   readonly #receives: Direction<In>;
   #packr: Packr = streamPackr();
   #unpackr: Unpackr = streamUnpackr();
+  /** Made once, not per message: the encoder's current Packr is read at each call. */
+  readonly #pack = (message: MessagesOf<Out>): Uint8Array => packTransientWith(this.#packr, message);
 
   constructor(sends: Direction<Out>, receives: Direction<In>) {
     this.#sends = sends;
@@ -28,13 +29,7 @@ export class StreamCodec<Out extends MessageSchemas, In extends MessageSchemas> 
    * @throws {TesseraError} as `encodeMessage`
    */
   encodeTransient(message: MessagesOf<Out>): Uint8Array {
-    try {
-      this.#sends.validate(message);
-      return packTransientWith(this.#packr, message);
-    } catch (err) {
-      if (isTesseraError(err)) throw err;
-      throw tesseraError('ERR_PROTO_ENCODE_FAILED', { kind: kindOf(message), reason: errorMessage(err) });
-    }
+    return encodeChecked(this.#sends, message, this.#pack);
   }
 
   /**
