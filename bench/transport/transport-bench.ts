@@ -4,7 +4,19 @@
  */
 import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DuplexChannel, createChannelBuffers, supervisorCodec, type SupervisorToWorker, type WorkerToSupervisor } from '../../protocol/index.js';
+import {
+  DuplexChannel,
+  RingBuffer,
+  RingReader,
+  RingWriter,
+  createChannelBuffers,
+  encodeMessage,
+  supervisorCodec,
+  supervisorToWorker,
+  type ChannelBuffers,
+  type SupervisorToWorker,
+  type WorkerToSupervisor,
+} from '../../protocol/index.js';
 import type { BenchArgs } from '../bench-args.js';
 import type { BenchResult } from '../report.js';
 import { median, quantile } from '../stats.js';
@@ -15,7 +27,7 @@ const kCapacity = 1 << 20;
 const kSpinMs = 0.1;
 const payload4k = new Uint8Array(4096).fill(7);
 
-type Mode = 'ring-sink' | 'ring-echo' | 'pm-sink' | 'pm-echo';
+type Mode = 'ring-sink' | 'ring-echo' | 'raw-echo' | 'pm-sink' | 'pm-echo';
 interface PeerDone {
   done: number;
   checksum: number;
@@ -23,6 +35,7 @@ interface PeerDone {
 type PeerNote = Partial<PeerDone> & { ready?: boolean; warmedUp?: number; error?: string };
 interface Peer {
   worker: Worker;
+  buffers: ChannelBuffers | undefined;
   channel: DuplexChannel<SupervisorToWorker, WorkerToSupervisor> | undefined;
   replies: ((m: WorkerToSupervisor) => void) | undefined;
   warmedUp: Promise<void>;
@@ -30,11 +43,12 @@ interface Peer {
 }
 
 async function startPeer(mode: Mode, expected = 0, warmup = 0): Promise<Peer> {
-  const buffers = mode.startsWith('ring') ? createChannelBuffers(kCapacity) : undefined;
+  const buffers = mode.startsWith('pm') ? undefined : createChannelBuffers(kCapacity);
   const worker = new Worker(workerUrl, { workerData: { mode, buffers, expected, warmup, spinMs: kSpinMs } });
   let warmedUp!: () => void;
   const peer: Peer = {
     worker,
+    buffers,
     channel: undefined,
     replies: undefined,
     warmedUp: new Promise<void>((r) => (warmedUp = r)),
@@ -52,7 +66,7 @@ async function startPeer(mode: Mode, expected = 0, warmup = 0): Promise<Peer> {
       else if (m.done !== undefined) resolve(m as PeerDone);
     });
   });
-  if (buffers) {
+  if (buffers && mode !== 'raw-echo') {
     peer.channel = new DuplexChannel(buffers, 'creator', supervisorCodec, {
       onMessage: (m) => peer.replies?.(m),
       onError: (err) => {
@@ -106,21 +120,80 @@ async function throughput(transport: 'ring' | 'pm', make: (i: number) => Supervi
   return n / seconds;
 }
 
-/** Round-trip samples in µs; `pauseMs` > 0 lets both sides park between round trips. */
-async function roundTrips(transport: 'ring' | 'pm', n: number, pauseMs: number): Promise<number[]> {
-  const peer = await startPeer(transport === 'ring' ? 'ring-echo' : 'pm-echo');
+/** Parked round trips run untimed after the back-to-back warm-up: the park path's first ~100 took 105-134 µs (p50) and later ones 27-33, 2026-11-25. */
+const kParkedWarmup = 300;
+
+/**
+ * Times round trips; `trip(id)` does one and checks its answer. `pauseMs` > 0 lets both sides
+ * park before each. Untimed first, both transports alike: `warmup` round trips back to back
+ * (on a fresh worker the codec runs before V8 has compiled it, which a long-lived channel never
+ * does, while postMessage's structured clone is native code from the start), then, when pausing,
+ * {@link kParkedWarmup} parked ones (the park and wake path's own first runs).
+ * @returns the samples in µs
+ */
+async function timeRoundTrips(trip: (id: number) => Promise<void>, n: number, pauseMs: number, warmup: number): Promise<number[]> {
+  const untimed = warmup + (pauseMs > 0 ? kParkedWarmup : 0);
   const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let id = 0; id < untimed + n; id++) {
+    if (pauseMs > 0 && id >= warmup) await sleep(pauseMs);
     const t0 = performance.now();
-    const reply = new Promise<WorkerToSupervisor>((resolve) => (peer.replies = resolve));
-    const request: SupervisorToWorker = { k: 'ask', actor: 'bench/1', id: i, seq: i, msg: { type: 'q', key: 'someSymbolName' } };
-    if (transport === 'ring') void peer.channel!.send(request);
-    else peer.worker.postMessage(request);
-    const m = await reply;
-    samples.push((performance.now() - t0) * 1000);
-    if (m.k !== 'result' || m.id !== i) throw new Error(`reply ${JSON.stringify(m)} answered request ${i}`);
-    if (pauseMs > 0) await sleep(pauseMs);
+    await trip(id);
+    if (id >= untimed) samples.push((performance.now() - t0) * 1000);
   }
+  return samples;
+}
+
+/** Round trips of a small `ask` → `result` over the ring channel or postMessage; see {@link timeRoundTrips}. */
+async function roundTrips(transport: 'ring' | 'pm', n: number, pauseMs: number, warmup: number): Promise<number[]> {
+  const peer = await startPeer(transport === 'ring' ? 'ring-echo' : 'pm-echo');
+  const samples = await timeRoundTrips(
+    async (id) => {
+      const reply = new Promise<WorkerToSupervisor>((resolve) => (peer.replies = resolve));
+      const request: SupervisorToWorker = { k: 'ask', actor: 'bench/1', id, seq: id, msg: { type: 'q', key: 'someSymbolName' } };
+      if (transport === 'ring') void peer.channel!.send(request);
+      else peer.worker.postMessage(request);
+      const m = await reply;
+      if (m.k !== 'result' || m.id !== id) throw new Error(`reply ${JSON.stringify(m)} answered request ${id}`);
+    },
+    n,
+    pauseMs,
+    warmup,
+  );
+  await stopPeer(peer);
+  return samples;
+}
+
+/**
+ * Round trips through the same rings with no codec: the request's bytes (the ring channel's
+ * message, encoded once) are echoed back. Against {@link roundTrips} on the channel it
+ * separates what the rings and their wake-ups cost from what encoding and decoding add.
+ */
+async function rawRoundTrips(n: number, pauseMs: number, warmup: number): Promise<number[]> {
+  const peer = await startPeer('raw-echo');
+  const request = encodeMessage(supervisorToWorker, { k: 'ask', actor: 'bench/1', id: 1, seq: 1, msg: { type: 'q', key: 'someSymbolName' } });
+  const writer = new RingWriter(RingBuffer.attach(peer.buffers!.down, 'down'));
+  let replied: ((bytes: number) => void) | undefined;
+  const reader = new RingReader(RingBuffer.attach(peer.buffers!.up, 'up'), {
+    onMessage: (_buffer, start, end) => replied?.(end - start),
+    onError: (err) => {
+      throw err;
+    },
+    peerWakeups: () => writer.stats.wakeups,
+    spinMs: kSpinMs,
+  });
+  void reader.start();
+  const samples = await timeRoundTrips(
+    async () => {
+      const reply = new Promise<number>((resolve) => (replied = resolve));
+      void writer.write(request);
+      const bytes = await reply;
+      if (bytes !== request.length) throw new Error(`a ${request.length}-byte frame came back as ${bytes} bytes`);
+    },
+    n,
+    pauseMs,
+    warmup,
+  );
+  reader.stop();
   await stopPeer(peer);
   return samples;
 }
@@ -155,6 +228,19 @@ export async function runTransportBench(args: BenchArgs): Promise<BenchResult> {
   // collecting their garbage, which would be charged to the parked rings.
   const idleBaseline = await idleCpuPercent(q ? 2 : 10, 'pm-echo');
   const idle = await idleCpuPercent(q ? 2 : 10);
+  const nRtt = q ? 100 : 1000;
+  const warmRtt = q ? 2000 : 20_000;
+  // Parked round trips in interleaved trials, samples pooled: the host's wake-up latency drifts
+  // over seconds, and each transport must see the same stretches of it.
+  const ringParked: number[] = [];
+  const pmParked: number[] = [];
+  const rawParked: number[] = [];
+  for (let t = 0; t < trials; t++) {
+    const perTrial = Math.ceil(nRtt / trials);
+    ringParked.push(...(await roundTrips('ring', perTrial, 2, warmRtt)));
+    pmParked.push(...(await roundTrips('pm', perTrial, 2, warmRtt)));
+    rawParked.push(...(await rawRoundTrips(perTrial, 2, warmRtt)));
+  }
   // Interleave ring and postMessage trials so machine noise hits both alike.
   const ringSmall: number[] = [];
   const pmSmall: number[] = [];
@@ -166,11 +252,8 @@ export async function runTransportBench(args: BenchArgs): Promise<BenchResult> {
     ring4k.push(await throughput('ring', bigMessage, nBig, warmBig));
     pm4k.push(await throughput('pm', bigMessage, nBig, warmBig));
   }
-  const nRtt = q ? 100 : 1000;
-  const ringParked = await roundTrips('ring', nRtt, 2);
-  const pmParked = await roundTrips('pm', nRtt, 2);
-  const ringBusy = await roundTrips('ring', q ? 2000 : 50_000, 0);
-  const pmBusy = await roundTrips('pm', q ? 2000 : 20_000, 0);
+  const ringBusy = await roundTrips('ring', q ? 2000 : 50_000, 0, warmRtt);
+  const pmBusy = await roundTrips('pm', q ? 2000 : 20_000, 0, warmRtt);
 
   const json = {
     ring_msgs_per_s: Math.round(median(ringSmall)),
@@ -181,6 +264,8 @@ export async function runTransportBench(args: BenchArgs): Promise<BenchResult> {
     ring_rtt_p99_us: round1(quantile(ringParked, 0.99)),
     postmessage_rtt_p50_us: round1(quantile(pmParked, 0.5)),
     postmessage_rtt_p99_us: round1(quantile(pmParked, 0.99)),
+    ring_raw_rtt_p50_us: round1(quantile(rawParked, 0.5)),
+    ring_raw_rtt_p99_us: round1(quantile(rawParked, 0.99)),
     ring_rtt_busy_p50_us: round1(quantile(ringBusy, 0.5)),
     ring_rtt_busy_p99_us: round1(quantile(ringBusy, 0.99)),
     postmessage_rtt_busy_p50_us: round1(quantile(pmBusy, 0.5)),
@@ -194,6 +279,7 @@ export async function runTransportBench(args: BenchArgs): Promise<BenchResult> {
     { metric: '4 KB msgs/s (one way)', value: json.ring_4k_msgs_per_s, peer: json.postmessage_4k_msgs_per_s, ratio: ratio(json.ring_4k_msgs_per_s, json.postmessage_4k_msgs_per_s), target: '>= 1.8x', met: json.ring_4k_msgs_per_s >= 1.8 * json.postmessage_4k_msgs_per_s },
     { metric: 'RTT p50, peer parked', value: json.ring_rtt_p50_us, unit: 'µs', peer: json.postmessage_rtt_p50_us, ratio: ratio(json.ring_rtt_p50_us, json.postmessage_rtt_p50_us), target: '<= postMessage', met: json.ring_rtt_p50_us <= json.postmessage_rtt_p50_us },
     { metric: 'RTT p99, peer parked', value: json.ring_rtt_p99_us, unit: 'µs', peer: json.postmessage_rtt_p99_us },
+    { metric: 'RTT p50, peer parked, rings only (no codec)', value: json.ring_raw_rtt_p50_us, unit: 'µs', peer: json.postmessage_rtt_p50_us, ratio: ratio(json.ring_raw_rtt_p50_us, json.postmessage_rtt_p50_us) },
     { metric: 'RTT p50, back to back', value: json.ring_rtt_busy_p50_us, unit: 'µs', peer: json.postmessage_rtt_busy_p50_us, target: '<= 5 µs', met: json.ring_rtt_busy_p50_us <= 5 },
     {
       metric: 'idle CPU, 2 threads parked',

@@ -1,10 +1,10 @@
 // The peer thread of the transport benchmark: a sink that counts messages, or an echo that
 // answers each request, over either a ring channel or postMessage.
 import { parentPort, workerData } from 'node:worker_threads';
-import { DuplexChannel, workerCodec, type ChannelBuffers, type SupervisorToWorker, type WorkerToSupervisor } from '../../protocol/index.js';
+import { DuplexChannel, RingBuffer, RingReader, RingWriter, workerCodec, type ChannelBuffers, type SupervisorToWorker, type WorkerToSupervisor } from '../../protocol/index.js';
 
 interface Input {
-  mode: 'ring-sink' | 'ring-echo' | 'pm-sink' | 'pm-echo';
+  mode: 'ring-sink' | 'ring-echo' | 'raw-echo' | 'pm-sink' | 'pm-echo';
   buffers?: ChannelBuffers;
   /** Messages to count in all, and after how many to report that the warm-up is over. */
   expected?: number;
@@ -14,7 +14,19 @@ interface Input {
 const { mode, buffers, expected = 0, warmup = 0, spinMs } = workerData as Input;
 const port = parentPort!;
 
-if (mode === 'ring-sink' || mode === 'ring-echo') {
+if (mode === 'raw-echo') {
+  // The same rings without the codec: each frame is answered with its own bytes.
+  const writer = new RingWriter(RingBuffer.attach(buffers!.up, 'up'));
+  const reader = new RingReader(RingBuffer.attach(buffers!.down, 'down'), {
+    onMessage: (buffer, start, end) => void writer.write(buffer.subarray(start, end)),
+    onError: (err) => port.postMessage({ error: String(err) }),
+    peerWakeups: () => writer.stats.wakeups,
+    spinMs,
+    keepAlive: true,
+  });
+  void reader.start();
+  port.postMessage({ ready: true });
+} else if (mode === 'ring-sink' || mode === 'ring-echo') {
   let count = 0;
   let checksum = 0;
   const channel: DuplexChannel<WorkerToSupervisor, SupervisorToWorker> = new DuplexChannel(buffers!, 'peer', workerCodec, {

@@ -42,4 +42,39 @@ describe('RingReader spin window', () => {
     const { soon } = await parksAfterOneMessage(true);
     assert.equal(soon, 1);
   });
+
+  it('lets work queued a few awaits deep run before each spin slice', async () => {
+    // A reply is often sent a few awaits after the message arrived (an async handler, then the
+    // caller's await). Each spin slice checks the ring without yielding; if it started first,
+    // that reply would wait for the slice to end. Counting the reader's ring checks shows
+    // whether a slice ran before the chain finished.
+    const ring = RingBuffer.create(1024, 'spin');
+    const writer = new RingWriter(ring);
+    const reader = new RingReader(RingBuffer.attach(ring.sab, 'spin'), {
+      onMessage: () => {
+        const base = checks;
+        void (async () => {
+          for (let i = 0; i < 4; i++) await Promise.resolve();
+          checksBeforeChainEnd = checks - base;
+        })();
+      },
+      spinMs: 400,
+    });
+    let checks = 0;
+    let checksBeforeChainEnd = -1;
+    const hasData = reader.hasData.bind(reader);
+    reader.hasData = () => {
+      checks++;
+      return hasData();
+    };
+    const done = reader.start();
+    await sleep(20);
+    assert.equal(writer.tryWrite(new Uint8Array([1])), true);
+    await sleep(50);
+    ring.close();
+    await done;
+    assert.ok(checksBeforeChainEnd >= 0, 'the chain never finished');
+    // A few checks between the yields; a spin slice makes hundreds (122 with one yield).
+    assert.ok(checksBeforeChainEnd < 10, `a spin slice ran first: ${checksBeforeChainEnd} ring checks before the chain ended`);
+  });
 });
