@@ -6,7 +6,8 @@
  *     ├▶ CodeGraph.open (scan, parse on all cores, partition actors)      → index_s, memory
  *     ├▶ def / refs / complete on sampled names (distinct: no cache hits) → p50 / p99 µs
  *     ├▶ search on selective identifiers vs ripgrep (same files)         → search_p50_ms, rg_ms
- *     └▶ a query mix with repeats, replayed twice                          → cache_hit_rate
+ *     ├▶ a query mix with repeats, replayed twice                          → cache_hit_rate
+ *     └▶ tree-sitter parse + tags alone, one thread, files in memory     → index_floor_s
  *
  * See docs/benchmarks-graph.md for what each figure means.
  *
@@ -27,6 +28,7 @@ import { graphBenchRows, type GraphFigures } from './graph-bench-rows.js';
 import { replayMix, timeQueries } from './graph-latency.js';
 import { findPeerTool } from './peer-tools.js';
 import { alternate, queryMix, sampleQueries } from './query-sample.js';
+import { measureParseFloor } from './parse-floor.js';
 import { searchVsRg } from './search-vs-rg.js';
 import { settledMemory } from './settled-memory.js';
 
@@ -187,6 +189,9 @@ export async function runGraphBench(args: BenchArgs): Promise<BenchResult> {
     cpu.push(again.cpuSeconds);
     await again.graph.close();
   }
+  // Last, once every graph is closed: it loads the grammars into this thread, which the memory
+  // figures above must not see.
+  const floor = await measureParseFloor(root, census.files, (i) => progress(`parse floor: ${i}/${census.files.length}`));
   const indexS = median(opens);
   const workers = json['workers'] as number;
   Object.assign(json, {
@@ -196,6 +201,10 @@ export async function runGraphBench(args: BenchArgs): Promise<BenchResult> {
     index_s_max: round(Math.max(...opens)),
     index_cpu_utilization: round(cpu[opens.indexOf(indexS)]! / indexS / workers, 2),
     index_mb_per_s_per_core: round((json['bytes'] as number) / MB / indexS / workers, 2),
+    parse_s_1_thread: round(floor.seconds),
+    parse_files: floor.files,
+    parse_mb_per_s: round(floor.bytes / MB / floor.seconds),
+    index_floor_s: round(floor.seconds / workers),
   });
   progress('');
   return { rows: graphBenchRows(json as unknown as GraphFigures), json };
