@@ -202,6 +202,7 @@ export async function runGraphBench(args: BenchArgs): Promise<BenchResult> {
     index_cpu_utilization: round(cpu[opens.indexOf(indexS)]! / indexS / workers, 2),
     index_mb_per_s_per_core: round((json['bytes'] as number) / MB / indexS / workers, 2),
     parse_s_1_thread: round(floor.seconds),
+    parse_only_s_1_thread: round(floor.parseOnlySeconds),
     parse_files: floor.files,
     parse_mb_per_s: round(floor.bytes / MB / floor.seconds),
     index_floor_s: round(floor.seconds / workers),
