@@ -120,7 +120,7 @@ async function throughput(transport: 'ring' | 'pm', make: (i: number) => Supervi
   return n / seconds;
 }
 
-/** Parked round trips run untimed after the back-to-back warm-up: the park path's first ~100 took 105-134 µs (p50) and later ones 27-33, 2026-11-25. */
+/** Parked round trips run untimed after the back-to-back warm-up: the park path's first ~100 took 105-134 µs (p50) and later ones 25-33, 2026-11-25. */
 const kParkedWarmup = 300;
 
 /**
