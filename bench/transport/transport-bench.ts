@@ -235,8 +235,8 @@ export async function runTransportBench(args: BenchArgs): Promise<BenchResult> {
   const ringParked: number[] = [];
   const pmParked: number[] = [];
   const rawParked: number[] = [];
+  const perTrial = Math.ceil(nRtt / trials);
   for (let t = 0; t < trials; t++) {
-    const perTrial = Math.ceil(nRtt / trials);
     ringParked.push(...(await roundTrips('ring', perTrial, 2, warmRtt)));
     pmParked.push(...(await roundTrips('pm', perTrial, 2, warmRtt)));
     rawParked.push(...(await rawRoundTrips(perTrial, 2, warmRtt)));

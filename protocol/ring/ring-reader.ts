@@ -262,11 +262,11 @@ export class RingReader {
         } else if (t - lastMessageAt < this.#spinMs && !(afterIdle && this.#wakeups() !== wakeupsAtArrival)) {
           // Yield to microtasks first, a few turns: the messages just handled may answer from
           // promise callbacks a few awaits deep, and a slice spent before they run delays every
-          // reply by its length (5 µs of a 7.6 µs back-to-back round trip; one turn was not
-          // enough for a reply two awaits deep, 4.3 against 8.8 µs). Then check without yielding for a
-          // slice: every await allocates (a reaction and a job), and one await per check made
-          // each 0.1 ms spin allocate hundreds of KB, so every thread scavenged every few ms
-          // while traffic lasted (the def tail, issue 4).
+          // reply by its length (5 µs of a 7.6 µs back-to-back round trip; with one turn, a reply
+          // two awaits deep took 8.8 µs against 4.3). Then check without yielding for a slice:
+          // every await allocates (a reaction and a job), and one await per check made each
+          // 0.1 ms spin allocate hundreds of KB, so every thread scavenged every few ms while
+          // traffic lasted (the def tail, issue 4).
           for (let i = 0; i < kSliceYields && !this.hasData(); i++) await kMicrotask;
           const sliceEnd = Math.min(now() + kSpinSliceMs, lastMessageAt + this.#spinMs);
           while (!this.hasData() && now() < sliceEnd);
