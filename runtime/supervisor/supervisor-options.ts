@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { defaultRestartPolicy, type RestartPolicy } from './restart-policy.js';
 import { defaultSpinMs } from './spin-policy.js';
 
-const kDefaultYoungGenerationMb = 4;
+const kDefaultYoungGenerationMb = 8;
 
 /** How to run a supervisor. Only `kinds` and `snapshotDir` are required. */
 export interface SupervisorOptions {
@@ -42,8 +42,10 @@ export interface SupervisorOptions {
   /** How long a worker may take to send READY (default 10 s). */
   handshakeTimeoutMs?: number;
   /**
-   * Heap limits per worker, so a runaway actor takes down only its own worker (default: a 4 MB
-   * young generation, which keeps short-lived garbage from inflating RSS past the budget).
+   * Heap limits per worker, so a runaway actor takes down only its own worker (default: an 8 MB
+   * young generation: V8's default lets short-lived garbage inflate RSS past the budget, and
+   * the peak RSS of the runtime bench's 10k actors was 172-182 MB with 4 MB, 151-160 with 8,
+   * 2026-11-25; docs/benchmarks.md).
    */
   resourceLimits?: ResourceLimits;
   /** When to stop restarting crashed workers. */
