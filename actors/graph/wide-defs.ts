@@ -138,6 +138,9 @@ export class WideDefs {
       flushed += bytes.length;
       out.clear();
     };
+    // Closed, a partition changed, or another build replaced the table this one copies from
+    // (that one is the newer).
+    const superseded = () => this.#closed || router.stamp !== stamp || this.#built !== previous;
     let ok = false;
     try {
       let slice = performance.now();
@@ -145,8 +148,7 @@ export class WideDefs {
         if (performance.now() - slice > kSliceMs) {
           flush();
           await yieldNow();
-          // Another build replaced the table this one copies from: it is the newer one.
-          if (this.#closed || router.stamp !== stamp || this.#built !== previous) return false;
+          if (superseded()) return false;
           slice = performance.now();
         }
         const total = table.count(name, 'def');
@@ -161,7 +163,7 @@ export class WideDefs {
           reused++;
         } else {
           const hits = await this.#firstHits(stored, ask, name, ids, counts);
-          if (this.#closed || router.stamp !== stamp || this.#built !== previous) return false;
+          if (superseded()) return false;
           if (hits === null) {
             leftOut++;
             continue;

@@ -14,6 +14,21 @@ interface Input {
 const { mode, buffers, expected = 0, warmup = 0, spinMs } = workerData as Input;
 const port = parentPort!;
 
+let count = 0;
+let checksum = 0;
+
+/** Answers an `ask` through `reply`; counts a `tell`, reporting the end of the warm-up and the last one. */
+function handle(m: SupervisorToWorker, reply: (m: WorkerToSupervisor) => void): void {
+  if (m.k === 'ask') {
+    reply({ k: 'result', id: m.id, value: m.seq });
+    return;
+  }
+  if (m.k !== 'tell') throw new Error(`unexpected ${m.k}`);
+  checksum += m.seq;
+  if (++count === warmup) port.postMessage({ warmedUp: count });
+  if (count === expected) port.postMessage({ done: count, checksum });
+}
+
 if (mode === 'raw-echo') {
   // The same rings without the codec: each frame is answered with its own bytes.
   const writer = new RingWriter(RingBuffer.attach(buffers!.up, 'up'));
@@ -27,36 +42,16 @@ if (mode === 'raw-echo') {
   void reader.start();
   port.postMessage({ ready: true });
 } else if (mode === 'ring-sink' || mode === 'ring-echo') {
-  let count = 0;
-  let checksum = 0;
+  const reply = (m: WorkerToSupervisor): void => void channel.send(m);
   const channel: DuplexChannel<WorkerToSupervisor, SupervisorToWorker> = new DuplexChannel(buffers!, 'peer', workerCodec, {
-    onMessage: (m) => {
-      if (m.k === 'ask') {
-        void channel.send({ k: 'result', id: m.id, value: m.seq });
-        return;
-      }
-      if (m.k !== 'tell') throw new Error(`unexpected ${m.k}`);
-      checksum += m.seq;
-      if (++count === warmup) port.postMessage({ warmedUp: count });
-      if (count === expected) port.postMessage({ done: count, checksum });
-    },
+    onMessage: (m) => handle(m, reply),
     onError: (err) => port.postMessage({ error: String(err) }),
     reader: { spinMs, keepAlive: true },
   });
   void channel.start();
   port.postMessage({ ready: true });
 } else {
-  let count = 0;
-  let checksum = 0;
-  port.on('message', (m: SupervisorToWorker) => {
-    if (m.k === 'ask') {
-      port.postMessage({ k: 'result', id: m.id, value: m.seq });
-      return;
-    }
-    if (m.k !== 'tell') throw new Error(`unexpected ${m.k}`);
-    checksum += m.seq;
-    if (++count === warmup) port.postMessage({ warmedUp: count });
-    if (count === expected) port.postMessage({ done: count, checksum });
-  });
+  const reply = (m: WorkerToSupervisor): void => port.postMessage(m);
+  port.on('message', (m: SupervisorToWorker) => handle(m, reply));
   port.postMessage({ ready: true });
 }
